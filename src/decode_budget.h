@@ -1,0 +1,39 @@
+// A byte budget for one decode, enforced inside stb_image's allocator.
+//
+// stb_image allocates as it parses: a 1×1 PNG whose compressed data inflates
+// to a gigabyte grows its zlib buffer by doubling. Checking declared
+// dimensions cannot catch that, so every stb_image allocation is charged to
+// the budget of the decode in progress and fails once the budget is spent;
+// stb_image then reports out-of-memory and the core reports too_large.
+#pragma once
+#include <cstddef>
+
+namespace imagefield {
+
+struct DecodeBudget {
+  std::size_t limit = 0;
+  std::size_t inUse = 0;
+  std::size_t peak = 0;
+  bool exceeded = false;
+};
+
+// Makes `budget` the one charged by stb_image allocations for this scope.
+// stb_image's allocator hooks are macros without a context argument, so the
+// active budget has to live in a (thread-local) slot they can reach.
+class BudgetScope {
+ public:
+  explicit BudgetScope(DecodeBudget& budget);
+  ~BudgetScope();
+  BudgetScope(const BudgetScope&) = delete;
+  BudgetScope& operator=(const BudgetScope&) = delete;
+
+ private:
+  DecodeBudget* previous_;
+};
+
+// The functions STBI_MALLOC / STBI_REALLOC / STBI_FREE expand to.
+void* budgetMalloc(std::size_t size);
+void* budgetRealloc(void* block, std::size_t size);
+void budgetFree(void* block);
+
+}  // namespace imagefield

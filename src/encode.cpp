@@ -1,0 +1,84 @@
+#include "encode.h"
+
+#include <string>
+
+#include "convert.h"
+#include "encode_format.h"
+#include "stb_image_write_calls.h"
+
+namespace imagefield {
+namespace {
+
+// The mode a raster is written in; nullopt when it is written as it is.
+std::optional<Mode> storageMode(Mode mode) {
+  switch (mode) {
+    case Mode::L:
+    case Mode::LA:
+    case Mode::RGB:
+    case Mode::RGBA:
+      return std::nullopt;
+    case Mode::One:
+    case Mode::I:
+    case Mode::F:
+      return Mode::L;
+    default:
+      return Mode::RGB;
+  }
+}
+
+}  // namespace
+
+Result<std::vector<std::uint8_t>> encodeImage(const Raster& input, const EncodeOptions& options) {
+  auto format = parseEncodeFormat(options.format);
+  if (!format) return format.error();
+  if (format.value() == EncodeFormat::JPEG && (options.quality < 1 || options.quality > 100)) {
+    return makeError(ErrorCode::InvalidArgument,
+                     "JPEG quality " + std::to_string(options.quality) + " is out of range; use 1 to 100");
+  }
+  if (auto invalid = validateRaster(input)) return *invalid;
+
+  const Raster* raster = &input;
+  Raster converted;
+  if (auto mode = storageMode(input.mode)) {
+    auto result = convert(input, *mode);
+    if (!result) return result.error();
+    converted = std::move(result).value();
+    raster = &converted;
+  }
+
+  const std::uint64_t bytes = raster->data.size();
+  // stb_image_write computes sizes in int; the widest intermediate it builds
+  // (a PNG row filter buffer plus a byte per row) stays below this bound.
+  const std::uint64_t limit = 0x7fffffffull - raster->height;
+  if (bytes > limit || raster->width > 0x7fffffffu / 4) {
+    return makeError(ErrorCode::TooLarge, "a " + std::to_string(raster->width) + "x" + std::to_string(raster->height) +
+                                              " " + modeName(raster->mode) +
+                                              " image is too large to encode (more than 2^31-1 bytes of pixels)");
+  }
+  const bool sixteenBitHeader = format.value() == EncodeFormat::JPEG || format.value() == EncodeFormat::TGA;
+  if (sixteenBitHeader && (raster->width > 65535 || raster->height > 65535)) {
+    return makeError(ErrorCode::TooLarge, options.format + " stores width and height in 16 bits; " +
+                                              std::to_string(raster->width) + "x" + std::to_string(raster->height) +
+                                              " does not fit (at most 65535 per side)");
+  }
+
+  const int w = static_cast<int>(raster->width);
+  const int h = static_cast<int>(raster->height);
+  const int channels = bandCount(raster->mode);
+  const std::uint8_t* pixels = raster->data.data();
+  std::vector<std::uint8_t> out;
+  bool ok = false;
+  switch (format.value()) {
+    case EncodeFormat::PNG: ok = stbw::writePng(out, w, h, channels, pixels); break;
+    case EncodeFormat::JPEG: ok = stbw::writeJpeg(out, w, h, channels, pixels, options.quality); break;
+    case EncodeFormat::BMP: ok = stbw::writeBmp(out, w, h, channels, pixels); break;
+    case EncodeFormat::TGA: ok = stbw::writeTga(out, w, h, channels, pixels); break;
+  }
+  if (!ok || out.empty()) {
+    return makeError(ErrorCode::TooLarge, "the encoder could not allocate memory for a " + std::to_string(w) + "x" +
+                                              std::to_string(h) + " " + options.format + " file");
+  }
+  return out;
+}
+
+}  // namespace imagefield

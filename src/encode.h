@@ -1,0 +1,23 @@
+// Raster → encoded file bytes, through stb_image_write.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "error.h"
+#include "raster.h"
+
+namespace imagefield {
+
+struct EncodeOptions {
+  std::string format = "png";  // png, jpg, jpeg, bmp, tga
+  int quality = 75;            // JPEG only, 1..100 (75 is PIL's and wandb's default)
+};
+
+// L, LA, RGB and RGBA are written as they are. Other modes are converted
+// first: 1 → L, I and F → L (as Pillow clamps them), P, CMYK, YCbCr, HSV and
+// LAB → RGB. JPEG drops alpha (it has none) and BMP/TGA keep it. Anything
+// whose pixel bytes exceed 2^31−1 is refused with too_large.
+Result<std::vector<std::uint8_t>> encodeImage(const Raster& raster, const EncodeOptions& options = {});
+
+}  // namespace imagefield

@@ -1,0 +1,14 @@
+// The stb_image_write calls the encoder makes. Pixels are interleaved rows of
+// 1–4 8-bit channels with no padding; results are appended to `out`.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+namespace imagefield::stbw {
+
+bool writePng(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels);
+bool writeJpeg(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels, int quality);
+bool writeBmp(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels);
+bool writeTga(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels);
+
+}  // namespace imagefield::stbw
