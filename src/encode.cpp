@@ -28,6 +28,24 @@ std::optional<Mode> storageMode(Mode mode) {
 
 }  // namespace
 
+std::optional<Error> checkEncodeSize(std::uint32_t width, std::uint32_t height, int channels, EncodeFormat format) {
+  const std::string size = std::to_string(width) + "x" + std::to_string(height);
+  // The widest buffer stb_image_write builds is a PNG's filtered rows: one
+  // extra byte per row on top of the pixels, all counted in int.
+  const std::uint64_t bytes = std::uint64_t(width) * height * channels + height;
+  if (bytes > 0x7fffffffull) {
+    return makeError(ErrorCode::TooLarge,
+                     "a " + size + " image is too large to encode (more than 2^31-1 bytes of pixels)");
+  }
+  const bool sixteenBitHeader = format == EncodeFormat::JPEG || format == EncodeFormat::TGA;
+  if (sixteenBitHeader && (width > 65535 || height > 65535)) {
+    return makeError(ErrorCode::TooLarge, std::string(format == EncodeFormat::JPEG ? "JPEG" : "TGA") +
+                                              " stores width and height in 16 bits; " + size +
+                                              " does not fit (at most 65535 per side)");
+  }
+  return std::nullopt;
+}
+
 Result<std::vector<std::uint8_t>> encodeImage(const Raster& input, const EncodeOptions& options) {
   auto format = parseEncodeFormat(options.format);
   if (!format) return format.error();
@@ -46,25 +64,11 @@ Result<std::vector<std::uint8_t>> encodeImage(const Raster& input, const EncodeO
     raster = &converted;
   }
 
-  const std::uint64_t bytes = raster->data.size();
-  // stb_image_write computes sizes in int; the widest intermediate it builds
-  // (a PNG row filter buffer plus a byte per row) stays below this bound.
-  const std::uint64_t limit = 0x7fffffffull - raster->height;
-  if (bytes > limit || raster->width > 0x7fffffffu / 4) {
-    return makeError(ErrorCode::TooLarge, "a " + std::to_string(raster->width) + "x" + std::to_string(raster->height) +
-                                              " " + modeName(raster->mode) +
-                                              " image is too large to encode (more than 2^31-1 bytes of pixels)");
-  }
-  const bool sixteenBitHeader = format.value() == EncodeFormat::JPEG || format.value() == EncodeFormat::TGA;
-  if (sixteenBitHeader && (raster->width > 65535 || raster->height > 65535)) {
-    return makeError(ErrorCode::TooLarge, options.format + " stores width and height in 16 bits; " +
-                                              std::to_string(raster->width) + "x" + std::to_string(raster->height) +
-                                              " does not fit (at most 65535 per side)");
-  }
+  const int channels = bandCount(raster->mode);
+  if (auto tooLarge = checkEncodeSize(raster->width, raster->height, channels, format.value())) return *tooLarge;
 
   const int w = static_cast<int>(raster->width);
   const int h = static_cast<int>(raster->height);
-  const int channels = bandCount(raster->mode);
   const std::uint8_t* pixels = raster->data.data();
   std::vector<std::uint8_t> out;
   bool ok = false;

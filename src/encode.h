@@ -1,9 +1,11 @@
 // Raster → encoded file bytes, through stb_image_write.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "encode_format.h"
 #include "error.h"
 #include "raster.h"
 
@@ -18,6 +20,11 @@ struct EncodeOptions {
 // first: 1 → L, I and F → L (as Pillow clamps them), P, CMYK, YCbCr, HSV and
 // LAB → RGB. JPEG drops alpha (it has none) and BMP/TGA keep it. Anything
 // whose pixel bytes exceed 2^31−1 is refused with too_large.
+// too_large when a width×height image of `channels` 8-bit bands cannot be
+// written in `format`: pixel bytes above 2^31−1 (stb_image_write counts in
+// int), or a side above 65535 for JPEG and TGA (16-bit header fields).
+std::optional<Error> checkEncodeSize(std::uint32_t width, std::uint32_t height, int channels, EncodeFormat format);
+
 Result<std::vector<std::uint8_t>> encodeImage(const Raster& raster, const EncodeOptions& options = {});
 
 }  // namespace imagefield

@@ -1,0 +1,264 @@
+// Embind adapters: JS values in, JS values out, nothing else.
+//
+// Every function returns either {ok: true, value} or {ok: false, code,
+// message}; the JS wrapper turns the latter into ImageFieldError. Exceptions
+// never cross into JS (there they would arrive as bare numbers and leak), so
+// each entry point catches everything, allocation failures included.
+// Typed arrays are copied in with one TypedArray.set into a view of Wasm
+// memory and copied out into fresh arrays, so no JS value ever points into
+// Wasm memory that may move when it grows.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "array_image.h"
+#include "convert.h"
+#include "decode.h"
+#include "encode.h"
+#include "layout.h"
+#include "normalize.h"
+#include "watermark.h"
+
+using emscripten::val;
+
+namespace {
+
+using namespace imagefield;
+
+val success(val value) {
+  val out = val::object();
+  out.set("ok", true);
+  out.set("value", value);
+  return out;
+}
+
+val failure(const std::string& code, const std::string& message) {
+  val out = val::object();
+  out.set("ok", false);
+  out.set("code", code);
+  out.set("message", message);
+  return out;
+}
+
+val failure(const Error& error) { return failure(errorCodeName(error.code), error.message); }
+
+template <class F>
+val guarded(F&& body) {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return failure("too_large", "out of Wasm memory; the image or array is too large for this page");
+  } catch (...) {
+    return failure("invalid_argument", "unexpected failure inside the core");
+  }
+}
+
+template <class T>
+std::vector<T> copyIn(const val& typedArray) {
+  const auto n = typedArray["length"].as<std::size_t>();
+  std::vector<T> out(n);
+  if (n) val(emscripten::typed_memory_view(n, out.data())).call<void>("set", typedArray);
+  return out;
+}
+
+template <class T>
+val copyOut(const T* data, std::size_t n, const char* arrayType) {
+  return val::global(arrayType).new_(emscripten::typed_memory_view(n, data));
+}
+
+val rasterToJs(const Raster& raster) {
+  val out = val::object();
+  out.set("width", raster.width);
+  out.set("height", raster.height);
+  out.set("mode", std::string(modeName(raster.mode)));
+  const std::size_t pixels = std::size_t(raster.width) * raster.height;
+  if (raster.mode == Mode::I) {
+    out.set("data", copyOut(reinterpret_cast<const std::int32_t*>(raster.data.data()), pixels, "Int32Array"));
+  } else if (raster.mode == Mode::F) {
+    out.set("data", copyOut(reinterpret_cast<const float*>(raster.data.data()), pixels, "Float32Array"));
+  } else {
+    out.set("data", copyOut(raster.data.data(), raster.data.size(), "Uint8Array"));
+  }
+  if (raster.mode == Mode::P) out.set("palette", copyOut(raster.palette.data(), raster.palette.size(), "Uint8Array"));
+  return out;
+}
+
+// The wrapper has checked field types and turned data into a byte view.
+Result<Raster> rasterFromJs(const val& js) {
+  Raster raster;
+  const auto mode = parseMode(js["mode"].as<std::string>());
+  if (!mode) {
+    return makeError(ErrorCode::InvalidMode, "raster mode \"" + js["mode"].as<std::string>() +
+                                                 "\" is not one of " + modeNameList());
+  }
+  raster.width = js["width"].as<std::uint32_t>();
+  raster.height = js["height"].as<std::uint32_t>();
+  raster.mode = *mode;
+  raster.data = copyIn<std::uint8_t>(js["bytes"]);
+  if (!js["palette"].isUndefined() && !js["palette"].isNull()) raster.palette = copyIn<std::uint8_t>(js["palette"]);
+  if (auto invalid = validateRaster(raster)) return *invalid;
+  return raster;
+}
+
+// Copies a typed array of the named dtype into Wasm memory and runs `use` on a view of it.
+template <class F>
+val withTypedInput(const val& data, const std::string& dtypeName, F&& use) {
+  const auto dtype = parseDType(dtypeName);
+  if (!dtype) return failure("invalid_argument", "unsupported element type " + dtypeName);
+  auto run = [&](auto copy) { return use(TypedView{*dtype, copy.data(), copy.size()}); };
+  switch (*dtype) {
+    case DType::U8: return run(copyIn<std::uint8_t>(data));
+    case DType::I8: return run(copyIn<std::int8_t>(data));
+    case DType::U16: return run(copyIn<std::uint16_t>(data));
+    case DType::I16: return run(copyIn<std::int16_t>(data));
+    case DType::U32: return run(copyIn<std::uint32_t>(data));
+    case DType::I32: return run(copyIn<std::int32_t>(data));
+    case DType::F32: return run(copyIn<float>(data));
+    case DType::F64: return run(copyIn<double>(data));
+  }
+  return failure("invalid_argument", "unsupported element type " + dtypeName);
+}
+
+std::vector<std::int64_t> shapeFromJs(const val& shape) {
+  std::vector<std::int64_t> dims;
+  const auto n = shape["length"].as<std::size_t>();
+  for (std::size_t i = 0; i < n; ++i) dims.push_back(static_cast<std::int64_t>(shape[i].as<double>()));
+  return dims;
+}
+
+Layout layoutFromJs(const val& name) { return parseLayout(name.as<std::string>()).value_or(Layout::HWC); }
+
+val jsToUint8(val data, std::string dtype, bool normalize) {
+  return guarded([&] {
+    return withTypedInput(data, dtype, [&](const TypedView& view) {
+      const std::vector<std::uint8_t> bytes = toUint8(view, normalize);
+      return success(copyOut(bytes.data(), bytes.size(), "Uint8Array"));
+    });
+  });
+}
+
+val jsGuessMode(val shape, std::string layout, std::string fileType) {
+  return guarded([&] {
+    auto resolved = resolveShape(shapeFromJs(shape), layoutFromJs(val(layout)));
+    if (!resolved) return failure(resolved.error());
+    return success(val(std::string(modeName(guessMode(resolved.value(), fileType)))));
+  });
+}
+
+val jsFromArray(val data, std::string dtype, val options) {
+  return guarded([&] {
+    ArrayImageOptions opts;
+    opts.shape = shapeFromJs(options["shape"]);
+    opts.layout = layoutFromJs(options["layout"]);
+    opts.normalize = options["normalize"].as<bool>();
+    opts.fileType = options["fileType"].as<std::string>();
+    if (!options["mode"].isNull()) {
+      const auto name = options["mode"].as<std::string>();
+      opts.mode = parseMode(name);
+      if (!opts.mode) return failure("invalid_mode", "mode \"" + name + "\" is not one of " + modeNameList());
+    }
+    return withTypedInput(data, dtype, [&](const TypedView& view) {
+      auto raster = rasterFromArray(view, opts);
+      return raster ? success(rasterToJs(raster.value())) : failure(raster.error());
+    });
+  });
+}
+
+val jsDecode(val bytes, val options) {
+  return guarded([&] {
+    DecodeLimits limits;
+    limits.maxFileBytes = static_cast<std::uint64_t>(options["maxFileBytes"].as<double>());
+    limits.maxAxis = static_cast<std::uint32_t>(options["maxAxis"].as<double>());
+    limits.maxPixels = static_cast<std::uint64_t>(options["maxPixels"].as<double>());
+    limits.maxDecodeBytes = static_cast<std::uint64_t>(options["maxDecodeBytes"].as<double>());
+    std::optional<Mode> mode;
+    if (!options["mode"].isNull()) {
+      const auto name = options["mode"].as<std::string>();
+      mode = parseMode(name);
+      if (!mode) return failure("invalid_mode", "mode \"" + name + "\" is not one of " + modeNameList());
+    }
+    // Checked before copying so an oversized file never reaches Wasm memory.
+    const auto size = bytes["length"].as<double>();
+    if (size > double(limits.maxFileBytes)) {
+      return failure("too_large", "the file has " + std::to_string(std::uint64_t(size)) +
+                                      " bytes, above the limit of " + std::to_string(limits.maxFileBytes) +
+                                      " (maxFileBytes)");
+    }
+    const std::vector<std::uint8_t> input = copyIn<std::uint8_t>(bytes);
+    auto raster = decodeImage(input.data(), input.size(), limits, mode);
+    return raster ? success(rasterToJs(raster.value())) : failure(raster.error());
+  });
+}
+
+val jsEncode(val raster, val options) {
+  return guarded([&] {
+    auto input = rasterFromJs(raster);
+    if (!input) return failure(input.error());
+    EncodeOptions opts;
+    opts.format = options["format"].as<std::string>();
+    opts.quality = options["quality"].as<int>();
+    auto bytes = encodeImage(input.value(), opts);
+    return bytes ? success(copyOut(bytes.value().data(), bytes.value().size(), "Uint8Array")) : failure(bytes.error());
+  });
+}
+
+val jsConvert(val raster, std::string modeName) {
+  return guarded([&] {
+    auto input = rasterFromJs(raster);
+    if (!input) return failure(input.error());
+    const auto mode = parseMode(modeName);
+    if (!mode) return failure("invalid_mode", "mode \"" + modeName + "\" is not one of " + modeNameList());
+    auto out = convert(input.value(), *mode);
+    return out ? success(rasterToJs(out.value())) : failure(out.error());
+  });
+}
+
+val jsWatermark(val raster, val mark, val options) {
+  return guarded([&] {
+    auto base = rasterFromJs(raster);
+    if (!base) return failure(base.error());
+    auto stamp = rasterFromJs(mark);
+    if (!stamp) return failure(stamp.error());
+    WatermarkPlacement placement;
+    const auto anchor = options["anchor"].as<std::string>();
+    if (anchor == "point") {
+      placement.anchor = Anchor::Point;
+      placement.x = static_cast<std::int64_t>(options["x"].as<double>());
+      placement.y = static_cast<std::int64_t>(options["y"].as<double>());
+    } else {
+      const auto parsed = parseAnchor(anchor);
+      if (!parsed) return failure("invalid_argument", "watermark position \"" + anchor + "\" is not a corner");
+      placement.anchor = *parsed;
+    }
+    placement.margin = static_cast<std::int64_t>(options["margin"].as<double>());
+    auto out = applyWatermark(base.value(), stamp.value(), placement);
+    return out ? success(rasterToJs(out.value())) : failure(out.error());
+  });
+}
+
+val jsDefaultLimits() {
+  const DecodeLimits defaults;
+  val out = val::object();
+  out.set("maxFileBytes", double(defaults.maxFileBytes));
+  out.set("maxAxis", double(defaults.maxAxis));
+  out.set("maxPixels", double(defaults.maxPixels));
+  out.set("maxDecodeBytes", double(defaults.maxDecodeBytes));
+  return out;
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(imagefield) {
+  emscripten::function("toUint8", &jsToUint8);
+  emscripten::function("guessMode", &jsGuessMode);
+  emscripten::function("fromArray", &jsFromArray);
+  emscripten::function("decode", &jsDecode);
+  emscripten::function("encode", &jsEncode);
+  emscripten::function("convert", &jsConvert);
+  emscripten::function("watermark", &jsWatermark);
+  emscripten::function("defaultLimits", &jsDefaultLimits);
+}

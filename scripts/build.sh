@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds both targets: the native core + GoogleTest suite (build/native) and
+# the Wasm module the package loads (web/wasm/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# emcc's JS optimizer needs Debian's node modules (acorn, ...).
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+what=${1:-all}
+if [ "$what" = all ] || [ "$what" = native ]; then
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build/native -j"$jobs"
+fi
+if [ "$what" = all ] || [ "$what" = wasm ]; then
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build/wasm -j"$jobs"
+fi

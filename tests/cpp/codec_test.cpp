@@ -1,0 +1,243 @@
+#include <gtest/gtest.h>
+#include <sys/resource.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "convert.h"
+#include "decode.h"
+#include "encode.h"
+#include "encode_format.h"
+#include "test_images.h"
+
+#include <zlib.h>
+
+namespace imagefield {
+namespace {
+
+using testing::gradient;
+
+std::vector<std::uint8_t> encodeOrDie(const Raster& r, const std::string& format, int quality = 75) {
+  EncodeOptions options;
+  options.format = format;
+  options.quality = quality;
+  auto bytes = encodeImage(r, options);
+  EXPECT_TRUE(bytes) << (bytes ? "" : bytes.error().message);
+  return bytes ? bytes.value() : std::vector<std::uint8_t>{};
+}
+
+Raster decodeOrDie(const std::vector<std::uint8_t>& bytes) {
+  auto r = decodeImage(bytes.data(), bytes.size());
+  EXPECT_TRUE(r) << (r ? "" : r.error().message);
+  return r ? r.value() : Raster{};
+}
+
+class LosslessRoundTrip : public ::testing::TestWithParam<std::tuple<std::string, Mode>> {};
+
+TEST_P(LosslessRoundTrip, PixelExact) {
+  const auto [format, mode] = GetParam();
+  const Raster original = gradient(37, 23, mode);
+  const Raster decoded = decodeOrDie(encodeOrDie(original, format));
+  ASSERT_EQ(decoded.width, original.width);
+  ASSERT_EQ(decoded.height, original.height);
+  // BMP has no gray or gray+alpha storage: stb_image_write expands them to RGB(A).
+  Raster back = decoded;
+  if (decoded.mode != original.mode) {
+    auto converted = convert(decoded, original.mode);
+    ASSERT_TRUE(converted) << converted.error().message;
+    back = converted.value();
+  }
+  EXPECT_EQ(back.data, original.data) << format << " " << modeName(mode);
+}
+
+INSTANTIATE_TEST_SUITE_P(Formats, LosslessRoundTrip,
+                         ::testing::Combine(::testing::Values("png", "tga"),
+                                            ::testing::Values(Mode::L, Mode::LA, Mode::RGB, Mode::RGBA)));
+INSTANTIATE_TEST_SUITE_P(Bmp, LosslessRoundTrip,
+                         ::testing::Combine(::testing::Values("bmp"), ::testing::Values(Mode::L, Mode::RGB, Mode::RGBA)));
+
+TEST(Codec, PngKeepsModes) {
+  for (Mode mode : {Mode::L, Mode::LA, Mode::RGB, Mode::RGBA}) {
+    EXPECT_EQ(decodeOrDie(encodeOrDie(gradient(8, 8, mode), "png")).mode, mode);
+  }
+}
+
+TEST(Codec, JpegRoundTripWithinTolerance) {
+  // Stated tolerance: at quality 95 every channel of this gradient (with a
+  // checkerboard of fine detail) is within 12 levels, mean error below 3.
+  const Raster original = gradient(64, 48, Mode::RGB);
+  const Raster decoded = decodeOrDie(encodeOrDie(original, "jpg", 95));
+  ASSERT_EQ(decoded.mode, Mode::RGB);
+  ASSERT_EQ(decoded.data.size(), original.data.size());
+  long total = 0;
+  int worst = 0;
+  for (std::size_t i = 0; i < original.data.size(); ++i) {
+    const int d = std::abs(int(decoded.data[i]) - int(original.data[i]));
+    total += d;
+    worst = std::max(worst, d);
+  }
+  EXPECT_LE(worst, 12);
+  EXPECT_LT(double(total) / original.data.size(), 3.0);
+}
+
+TEST(Codec, JpegDropsAlphaAndHonoursQuality) {
+  const Raster rgba = gradient(64, 64, Mode::RGBA);
+  const auto small = encodeOrDie(rgba, "jpeg", 10);
+  const auto large = encodeOrDie(rgba, "jpeg", 100);
+  EXPECT_LT(small.size(), large.size());
+  EXPECT_EQ(decodeOrDie(small).mode, Mode::RGB);
+}
+
+TEST(Codec, EncodeRejectsBadArguments) {
+  const Raster r = gradient(4, 4, Mode::RGB);
+  EncodeOptions gif;
+  gif.format = "gif";
+  EXPECT_EQ(encodeImage(r, gif).error().code, ErrorCode::InvalidFormat);
+  EncodeOptions q0;
+  q0.format = "jpg";
+  q0.quality = 0;
+  EXPECT_EQ(encodeImage(r, q0).error().code, ErrorCode::InvalidArgument);
+  q0.quality = 101;
+  EXPECT_EQ(encodeImage(r, q0).error().code, ErrorCode::InvalidArgument);
+  Raster broken = r;
+  broken.data.pop_back();
+  EXPECT_EQ(encodeImage(broken).error().code, ErrorCode::InvalidShape);
+}
+
+TEST(Codec, EncodeRefusesMoreThan31BitsOfPixels) {
+  // Checked from the dimensions alone, so no 2 GiB raster is needed here.
+  auto tooBig = checkEncodeSize(46341, 46341, 1, EncodeFormat::PNG);  // 46341² > 2^31
+  ASSERT_TRUE(tooBig);
+  EXPECT_EQ(tooBig->code, ErrorCode::TooLarge);
+  EXPECT_FALSE(checkEncodeSize(46340, 46340, 1, EncodeFormat::PNG));
+  EXPECT_TRUE(checkEncodeSize(23171, 23171, 4, EncodeFormat::PNG));
+  auto wideJpeg = checkEncodeSize(65536, 1, 3, EncodeFormat::JPEG);
+  ASSERT_TRUE(wideJpeg);
+  EXPECT_EQ(wideJpeg->code, ErrorCode::TooLarge);
+  EXPECT_FALSE(checkEncodeSize(65536, 1, 3, EncodeFormat::BMP));
+}
+
+TEST(Codec, TruncatedFilesFail) {
+  for (const char* format : {"png", "jpg", "bmp", "tga"}) {
+    const auto whole = encodeOrDie(gradient(40, 30, Mode::RGB), format);
+    for (std::size_t cut : {whole.size() / 4, whole.size() / 2, whole.size() - 20, whole.size() - 1}) {
+      if (std::string(format) == "tga" && cut == whole.size() - 1) continue;  // TGA has no trailer byte to lose
+      std::vector<std::uint8_t> part(whole.begin(), whole.begin() + cut);
+      auto r = decodeImage(part.data(), part.size());
+      ASSERT_FALSE(r) << format << " cut at " << cut << " of " << whole.size();
+      EXPECT_EQ(r.error().code, ErrorCode::DecodeFailed) << format << ": " << r.error().message;
+    }
+  }
+}
+
+TEST(Codec, CorruptFilesFail) {
+  auto png = encodeOrDie(gradient(16, 16, Mode::RGB), "png");
+  // IHDR width 0 is invalid per the PNG spec.
+  std::vector<std::uint8_t> zeroWidth = png;
+  zeroWidth[16] = zeroWidth[17] = zeroWidth[18] = zeroWidth[19] = 0;
+  auto r = decodeImage(zeroWidth.data(), zeroWidth.size());
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::DecodeFailed);
+
+  // A JPEG signature followed by noise.
+  std::vector<std::uint8_t> jpeg = {0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x02};
+  for (int i = 0; i < 200; ++i) jpeg.push_back(static_cast<std::uint8_t>(i * 37 + 11));
+  r = decodeImage(jpeg.data(), jpeg.size());
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::DecodeFailed);
+  EXPECT_NE(r.error().message.find("JPEG"), std::string::npos) << r.error().message;
+}
+
+TEST(Codec, NonImagesAreUnsupported) {
+  const std::string text = "hello, this is a text file pasted by mistake\n";
+  auto r = decodeImage(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::UnsupportedFile);
+
+  const char webpBytes[] = "RIFF\x10\0\0\0WEBPVP8 ";
+  const std::string webp(webpBytes, sizeof webpBytes - 1);
+  r = decodeImage(reinterpret_cast<const std::uint8_t*>(webp.data()), webp.size());
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::UnsupportedFile);
+  EXPECT_NE(r.error().message.find("WebP"), std::string::npos);
+
+  const std::string pnm = "P6\n2 2\n255\n............";
+  r = decodeImage(reinterpret_cast<const std::uint8_t*>(pnm.data()), pnm.size());
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::UnsupportedFile);
+
+  r = decodeImage(nullptr, 0);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::DecodeFailed);
+}
+
+TEST(Codec, LimitsAreEnforcedFromTheHeader) {
+  const auto png = encodeOrDie(gradient(300, 200, Mode::RGB), "png");
+  DecodeLimits limits;
+  limits.maxAxis = 299;
+  auto r = decodeImage(png.data(), png.size(), limits);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::TooLarge);
+  EXPECT_NE(r.error().message.find("300x200"), std::string::npos) << r.error().message;
+
+  limits = {};
+  limits.maxPixels = 300 * 200 - 1;
+  r = decodeImage(png.data(), png.size(), limits);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::TooLarge);
+
+  limits = {};
+  limits.maxFileBytes = png.size() - 1;
+  r = decodeImage(png.data(), png.size(), limits);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::TooLarge);
+
+  limits = {};
+  limits.maxDecodeBytes = 1000;
+  r = decodeImage(png.data(), png.size(), limits);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::TooLarge);
+
+  EXPECT_TRUE(decodeImage(png.data(), png.size()));
+}
+
+TEST(Codec, HonestHugeHeaderIsRejectedBeforeDecoding) {
+  // 16000×16000 declared: refused from the header, without inflating anything.
+  const auto png = testing::inflationBombPng(16000, 16000, 1 << 20);
+  auto r = decodeImage(png.data(), png.size());
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::TooLarge);
+  EXPECT_NE(r.error().message.find("16000x16000"), std::string::npos);
+}
+
+TEST(Codec, BombGeneratorProducesAValidStream) {
+  // The test below trusts the generator; check it on a small size with zlib.
+  const auto png = testing::inflationBombPng(1, 1, 3u << 20);
+  const std::size_t idatLength = (std::size_t(png[33]) << 24) | (png[34] << 16) | (png[35] << 8) | png[36];
+  ASSERT_EQ(std::string(png.begin() + 37, png.begin() + 41), "IDAT");
+  std::vector<std::uint8_t> inflated((3u << 20) + 1);
+  uLongf size = inflated.size();
+  ASSERT_EQ(uncompress(inflated.data(), &size, png.data() + 41, idatLength), Z_OK);
+  EXPECT_EQ(size, 3u << 20);
+}
+
+long peakRssKiB() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+TEST(Codec, InflationBombIsRejectedQuicklyWithBoundedMemory) {
+  const auto bomb = testing::inflationBombPng(1, 1, 1ull << 30);  // 1×1 declared, 1 GiB inflated
+  ASSERT_LT(bomb.size(), 2u << 20);
+  const long rssBefore = peakRssKiB();
+  auto r = decodeImage(bomb.data(), bomb.size());
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::TooLarge) << r.error().message;
+  // Inflating the gigabyte would raise the peak RSS by 1 GiB; the budget
+  // stops it after a few MiB.
+  EXPECT_LT(peakRssKiB() - rssBefore, 64 * 1024);
+}
+
+}  // namespace
+}  // namespace imagefield

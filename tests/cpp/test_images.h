@@ -1,0 +1,20 @@
+// Deterministic rasters and hand-built files shared by the C++ tests.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "raster.h"
+
+namespace imagefield::testing {
+
+// A smooth gradient with some high-frequency detail, in any 8-bit natural mode.
+Raster gradient(std::uint32_t width, std::uint32_t height, Mode mode);
+
+// A PNG declaring width×height RGB whose IDAT inflates to `inflatedBytes` of
+// zeros: the classic decompression bomb (a few hundred KB per GiB).
+std::vector<std::uint8_t> inflationBombPng(std::uint32_t width, std::uint32_t height, std::uint64_t inflatedBytes);
+
+// A PNG chunk: length, type, data, CRC.
+void appendPngChunk(std::vector<std::uint8_t>& png, const char type[4], const std::vector<std::uint8_t>& data);
+
+}  // namespace imagefield::testing

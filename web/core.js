@@ -1,0 +1,143 @@
+// The idiomatic JS face of the Wasm core. It owns the Embind module; callers
+// only ever see plain objects and typed arrays (nothing to .delete()).
+import { ImageFieldError, unwrap } from './errors.js';
+import { instantiateCoreModule } from './load-wasm.js';
+import { checkShape, readArrayInput, toTypedArray } from './array-input.js';
+import { rasterToCore } from './raster-input.js';
+
+const LAYOUTS = ['hwc', 'chw'];
+const CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'];
+
+function pickLayout(layout = 'hwc') {
+  if (!LAYOUTS.includes(layout)) {
+    throw new ImageFieldError('invalid_argument', `layout ${JSON.stringify(layout)} is not "hwc" or "chw"`);
+  }
+  return layout;
+}
+
+function pickBoolean(value, name, fallback) {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') {
+    throw new ImageFieldError('invalid_argument', `${name} must be true or false, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function pickString(value, name, fallback) {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'string') {
+    throw new ImageFieldError('invalid_argument', `${name} must be a string, got ${typeof value}`);
+  }
+  return value;
+}
+
+function pickLimit(value, name, fallback) {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new ImageFieldError('invalid_argument', `${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function toBytes(input) {
+  if (input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  throw new ImageFieldError('invalid_argument',
+    'decode() takes the file as a Uint8Array or ArrayBuffer (for a Blob or File: new Uint8Array(await blob.arrayBuffer()))');
+}
+
+/** "x,y", [x, y] or {x, y} → placement for the core; a corner name otherwise. */
+function pickPlacement(position = 'bottom-right', margin = 10) {
+  if (!Number.isSafeInteger(margin) || margin < 0) {
+    throw new ImageFieldError('invalid_argument', `margin must be a non-negative integer, got ${JSON.stringify(margin)}`);
+  }
+  if (typeof position === 'string' && CORNERS.includes(position)) return { anchor: position, x: 0, y: 0, margin };
+  let point = null;
+  if (typeof position === 'string' && /^\s*-?\d+\s*,\s*-?\d+\s*$/.test(position)) point = position.split(',').map(Number);
+  else if (Array.isArray(position) && position.length === 2) point = position;
+  else if (position && typeof position === 'object' && 'x' in position && 'y' in position) point = [position.x, position.y];
+  if (!point || !point.every(Number.isSafeInteger)) {
+    throw new ImageFieldError('invalid_argument',
+      `watermark position ${JSON.stringify(position)} is not a corner (${CORNERS.join(', ')}) or "x,y"`);
+  }
+  return { anchor: 'point', x: point[0], y: point[1], margin };
+}
+
+export class Core {
+  #module;
+
+  /** @param {object} module the instantiated Embind module */
+  constructor(module) {
+    this.#module = module;
+    /** Decode limits used when a call does not override them. */
+    this.defaultLimits = Object.freeze({ ...module.defaultLimits() });
+  }
+
+  guessMode(shape, { layout, fileType } = {}) {
+    return unwrap(this.#module.guessMode(checkShape(shape), pickLayout(layout), pickString(fileType, 'fileType', 'png')));
+  }
+
+  toUint8(data, { normalize } = {}) {
+    const { array, dtype } = toTypedArray(data);
+    return unwrap(this.#module.toUint8(array, dtype, pickBoolean(normalize, 'normalize', true)));
+  }
+
+  fromArray(data, { shape, layout, normalize, mode, fileType } = {}) {
+    const input = readArrayInput(data, shape);
+    return unwrap(this.#module.fromArray(input.array, input.dtype, {
+      shape: input.shape,
+      layout: pickLayout(layout),
+      normalize: pickBoolean(normalize, 'normalize', true),
+      mode: pickString(mode, 'mode', null),
+      fileType: pickString(fileType, 'fileType', 'png'),
+    }));
+  }
+
+  decode(bytes, { mode, maxFileBytes, maxAxis, maxPixels, maxDecodeBytes } = {}) {
+    const limits = this.defaultLimits;
+    return unwrap(this.#module.decode(toBytes(bytes), {
+      mode: pickString(mode, 'mode', null),
+      maxFileBytes: pickLimit(maxFileBytes, 'maxFileBytes', limits.maxFileBytes),
+      maxAxis: pickLimit(maxAxis, 'maxAxis', limits.maxAxis),
+      maxPixels: pickLimit(maxPixels, 'maxPixels', limits.maxPixels),
+      maxDecodeBytes: maxDecodeBytes === undefined ? 0 : pickLimit(maxDecodeBytes, 'maxDecodeBytes'),
+    }));
+  }
+
+  encode(raster, { format, quality } = {}) {
+    const q = quality ?? 75;
+    if (!Number.isInteger(q)) {
+      throw new ImageFieldError('invalid_argument', `quality must be an integer from 1 to 100, got ${JSON.stringify(quality)}`);
+    }
+    return unwrap(this.#module.encode(rasterToCore(raster), { format: pickString(format, 'format', 'png'), quality: q }));
+  }
+
+  convert(raster, mode) {
+    if (typeof mode !== 'string') {
+      throw new ImageFieldError('invalid_mode', `convert() needs a target mode string, got ${JSON.stringify(mode)}`);
+    }
+    return unwrap(this.#module.convert(rasterToCore(raster), mode));
+  }
+
+  watermark(raster, mark, { position, margin } = {}) {
+    const placement = pickPlacement(position, margin ?? 10);
+    return unwrap(this.#module.watermark(rasterToCore(raster), rasterToCore(mark, 'watermark'), placement));
+  }
+}
+
+let shared = null;
+
+/**
+ * Loads the Wasm core. Without options every call shares one instance.
+ * @param {{ wasmUrl?: string | URL, wasmBinary?: ArrayBuffer | Uint8Array }} [options]
+ */
+export function loadCore(options) {
+  if (options && Object.keys(options).length) return instantiateCoreModule(options).then((m) => new Core(m));
+  shared ??= instantiateCoreModule().then((m) => new Core(m)).catch((error) => {
+    shared = null;  // let a later call retry, e.g. after a network error
+    throw new Error(`imagefield: the Wasm core could not be loaded (${error?.message ?? error}); `
+      + 'serve wasm/imagefield-core.wasm next to the module, as application/wasm', { cause: error });
+  });
+  return shared;
+}
