@@ -30,6 +30,10 @@ export async function startServer({ port = 0, root = ROOT, headers = () => ({}) 
   const server = createServer(async (req, res) => {
     try {
       const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (pathname === '/favicon.ico') {
+        res.writeHead(204).end();  // browsers ask for it on every page
+        return;
+      }
       let file = normalize(join(root, pathname));
       if (!file.startsWith(root)) {
         res.writeHead(403).end('forbidden');

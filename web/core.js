@@ -74,6 +74,11 @@ export class Core {
     this.defaultLimits = Object.freeze({ ...module.defaultLimits() });
   }
 
+  /** Current size of the Wasm linear memory in bytes (it only ever grows). */
+  get wasmMemoryBytes() {
+    return this.#module.HEAPU8.buffer.byteLength;
+  }
+
   guessMode(shape, { layout, fileType } = {}) {
     return unwrap(this.#module.guessMode(checkShape(shape), pickLayout(layout), pickString(fileType, 'fileType', 'png')));
   }

@@ -1,0 +1,134 @@
+// The demo page: a file is decoded by the core (or by the browser for formats
+// the core does not read), converted to the chosen mode and shown; a tensor
+// is normalized and shown. No inline script, so it runs under a strict CSP.
+import { loadCore, ImageFieldError } from '../web/index.js';
+
+const $ = (id) => document.getElementById(id);
+const status = $('status');
+let core;
+let decoded = null;  // the file's raster, before mode conversion
+let shown = null;    // the raster in the chosen mode
+let fileName = 'image';
+
+function report(text, isError = false) {
+  status.textContent = text;
+  status.classList.toggle('error', isError);
+}
+
+/** Any raster → RGBA pixels on a canvas, through the core. */
+function draw(canvas, raster) {
+  let rgba;
+  try {
+    rgba = core.convert(raster, 'RGBA');
+  } catch {
+    rgba = core.convert(core.convert(raster, 'L'), 'RGBA');
+  }
+  canvas.width = rgba.width;
+  canvas.height = rgba.height;
+  const image = new ImageData(new Uint8ClampedArray(rgba.data.buffer, rgba.data.byteOffset, rgba.data.length), rgba.width, rgba.height);
+  canvas.getContext('2d').putImageData(image, 0, 0);
+}
+
+async function browserDecode(file) {
+  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d');
+  context.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
+  return { width, height, mode: 'RGBA', data: new Uint8Array(data.buffer) };
+}
+
+async function readFile(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    return core.decode(bytes);
+  } catch (error) {
+    if (error instanceof ImageFieldError && error.code === 'unsupported_file') return browserDecode(file);
+    throw error;
+  }
+}
+
+function showInMode() {
+  if (!decoded) return;
+  const mode = $('mode-select').value;
+  try {
+    shown = core.convert(decoded, mode);
+    draw($('output'), shown);
+    $('download-button').disabled = false;
+    report(`${fileName}: ${decoded.width}×${decoded.height}, ${decoded.mode} → ${mode}`);
+  } catch (error) {
+    report(`${error.code ?? 'error'}: ${error.message}`, true);
+  }
+}
+
+async function takeFile(file) {
+  if (!file) return;
+  try {
+    const raster = await readFile(file);
+    decoded = raster;  // replaced only once the new file decoded
+    fileName = file.name || 'image';
+    showInMode();
+  } catch (error) {
+    report(`${error.code ?? 'error'}: ${error.message}`, true);
+  }
+}
+
+function download() {
+  if (!shown) return;
+  const format = $('format-select').value;
+  try {
+    const bytes = core.encode(shown, { format });
+    const url = URL.createObjectURL(new Blob([bytes], { type: `image/${format}` }));
+    const link = Object.assign(document.createElement('a'), {
+      href: url,
+      download: `${fileName.replace(/\.[^.]*$/, '')}.${format === 'jpeg' ? 'jpg' : format}`,
+    });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  } catch (error) {
+    report(`${error.code ?? 'error'}: ${error.message}`, true);
+  }
+}
+
+function showTensor() {
+  const c = 3, h = 64, w = 96;
+  const tensor = new Float32Array(c * h * w);
+  for (let ch = 0; ch < c; ch++) {
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) tensor[(ch * h + y) * w + x] = Math.sin((x + ch * 20) / 9) * Math.cos((y - ch * 10) / 7);
+    }
+  }
+  const normalize = $('normalize-toggle').checked;
+  const raster = core.fromArray(tensor, { shape: [c, h, w], layout: 'chw', normalize });
+  draw($('tensor-output'), raster);
+  $('tensor-info').textContent = JSON.stringify({ shape: [c, h, w], layout: 'chw', normalize, mode: raster.mode, width: raster.width, height: raster.height });
+}
+
+function wireDropZone() {
+  const zone = $('drop-zone');
+  zone.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    zone.classList.add('dragging');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('dragging');
+    takeFile(event.dataTransfer?.files?.[0]);
+  });
+  $('file-input').addEventListener('change', (event) => takeFile(event.target.files[0]));
+}
+
+try {
+  core = await loadCore();
+  wireDropZone();
+  $('mode-select').addEventListener('change', showInMode);
+  $('download-button').addEventListener('click', download);
+  $('normalize-toggle').addEventListener('change', showTensor);
+  showTensor();
+  report('Ready: choose or drop an image.');
+  document.documentElement.dataset.ready = 'true';
+} catch (error) {
+  report(`The core failed to load: ${error.message}`, true);
+}

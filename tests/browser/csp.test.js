@@ -1,0 +1,51 @@
+// The Wasm core must run under a strict Content-Security-Policy: Embind's
+// default glue uses `new Function`, which the build disables.
+import { jest } from '@jest/globals';
+import { launchChromium, startServer, watchProblems } from './chromium.js';
+
+jest.setTimeout(60_000);
+
+const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'";
+const NO_WASM = "default-src 'self'; script-src 'self'";
+
+let browser;
+let server;
+let policy = STRICT;
+
+beforeAll(async () => {
+  server = await startServer({ headers: () => ({ 'content-security-policy': policy }) });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function runPage() {
+  const page = await browser.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${server.url}/tests/browser/pages/csp.html`);
+  await page.waitForSelector('#result[data-done="true"]', { state: 'attached' });
+  const result = JSON.parse(await page.textContent('#result'));
+  await page.close();
+  return { result, problems };
+}
+
+test("the core loads and works under script-src 'self' 'wasm-unsafe-eval'", async () => {
+  policy = STRICT;
+  const { result, problems } = await runPage();
+  expect(result.ok).toBe(true);
+  expect(result.violations).toEqual([]);
+  expect(problems).toEqual([]);
+  // Values i%3/2 − 0.5 lie in [-0.5, 0.5]: the signed branch, 127.5·(v+1).
+  expect(result.raster).toMatchObject({ width: 2, height: 2, mode: 'RGB' });
+  expect(result.raster.data).toEqual([63, 127, 191, 127, 191, 63, 191, 63, 127, 63, 127, 191]);
+  expect(result.roundTrip).toEqual(result.raster.data);
+});
+
+test("without 'wasm-unsafe-eval' the policy is really enforced (control)", async () => {
+  policy = NO_WASM;
+  const { result } = await runPage();
+  expect(result.ok).toBe(false);
+});
