@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "convert.h"
 #include "decode_budget.h"
 #include "stb_image_calls.h"
 #include "structure_check.h"
@@ -81,7 +82,8 @@ Result<ImageInfo> probeImage(const std::uint8_t* bytes, std::size_t size, const 
   return ImageInfo{format, std::uint32_t(width), std::uint32_t(height), channels};
 }
 
-Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const DecodeLimits& limits) {
+Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const DecodeLimits& limits,
+                           std::optional<Mode> mode) {
   auto probed = probeImage(bytes, size, limits);
   if (!probed) return probed.error();
   const ImageInfo info = probed.value();
@@ -120,6 +122,7 @@ Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const De
   raster.mode = *naturalMode(static_cast<std::size_t>(channels));
   raster.data.assign(pixelsOut, pixelsOut + pixels * channels);
   stb::release(pixelsOut);
+  if (mode && *mode != raster.mode) return convert(raster, *mode);
   return raster;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 #include "error.h"
 #include "format_sniff.h"
@@ -34,8 +35,10 @@ struct ImageInfo {
 // Reads only the header: format, size and channel count, with the same limits.
 Result<ImageInfo> probeImage(const std::uint8_t* bytes, std::size_t size, const DecodeLimits& limits = {});
 
-// The raster comes back in the file's own mode: L, LA, RGB or RGBA (16-bit
-// files are reduced to 8 bits; GIF gives its first frame as RGBA).
-Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const DecodeLimits& limits = {});
+// Without a mode the raster comes back in the file's own mode: L, LA, RGB or
+// RGBA (16-bit files are reduced to 8 bits; GIF gives its first frame as
+// RGBA). With one, it is converted to that mode.
+Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const DecodeLimits& limits = {},
+                           std::optional<Mode> mode = std::nullopt);
 
 }  // namespace imagefield
