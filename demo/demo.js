@@ -44,8 +44,10 @@ async function readFile(file) {
   try {
     return core.decode(bytes);
   } catch (error) {
-    if (error instanceof ImageFieldError && error.code === 'unsupported_file') return browserDecode(file);
-    throw error;
+    if (!(error instanceof ImageFieldError) || error.code !== 'unsupported_file') throw error;
+    // Formats such as WebP or AVIF: the browser may read them. If it cannot
+    // either, the core's message says more than the browser's.
+    return browserDecode(file).catch(() => { throw error; });
   }
 }
 
