@@ -1,2 +1,2 @@
-export { loadCore, Core } from './core.js';
+export { loadCore } from './core.js';
 export { ImageFieldError } from './errors.js';
