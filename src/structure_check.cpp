@@ -101,11 +101,55 @@ std::size_t skipEntropyCodedData(const std::uint8_t* b, std::size_t n, std::size
   return n;
 }
 
+// stb_image 2.27 decodes a scan with whatever its Huffman table slots hold,
+// and a slot no DHT segment filled is uninitialized memory: a scan naming one
+// crashes the decoder or yields garbage. (Motion-JPEG frames that rely on
+// the standard tables without a DHT fall here too; stb_image lacks those.)
+struct HuffmanTables {
+  bool dc[4] = {};
+  bool ac[4] = {};
+};
+
+Failure noteHuffmanTables(const std::uint8_t* p, std::size_t n, HuffmanTables& tables, const std::string& where) {
+  const auto F = FileFormat::JPEG;
+  for (std::size_t pos = 0; pos < n;) {
+    if (n - pos < 17) return corrupt(F, where + " (DHT) has an incomplete table header");
+    const std::uint8_t kind = p[pos] >> 4, slot = p[pos] & 15;
+    if (kind > 1 || slot > 3) return corrupt(F, where + " (DHT) names table class " + num(kind) + " slot " + num(slot));
+    std::size_t symbols = 0;
+    for (int i = 1; i <= 16; ++i) symbols += p[pos + i];
+    if (symbols > n - pos - 17) return corrupt(F, where + " (DHT) declares more symbols than it holds");
+    (kind == 0 ? tables.dc : tables.ac)[slot] = true;
+    pos += 17 + symbols;
+  }
+  return std::nullopt;
+}
+
+Failure checkScanTables(const std::uint8_t* p, std::size_t n, const HuffmanTables& tables, bool progressive,
+                        const std::string& where) {
+  const auto F = FileFormat::JPEG;
+  if (n < 1 || n < 1 + std::size_t{p[0]} * 2 + 3) return corrupt(F, where + " (SOS) header is incomplete");
+  const std::size_t components = p[0];
+  const std::uint8_t spectralStart = p[1 + components * 2];
+  const std::uint8_t approximationHigh = p[3 + components * 2] >> 4;
+  // Progressive scans use one table kind: DC for a first DC pass, AC otherwise.
+  const bool needsDc = !progressive || (spectralStart == 0 && approximationHigh == 0);
+  const bool needsAc = !progressive || spectralStart != 0;
+  for (std::size_t c = 0; c < components; ++c) {
+    const std::uint8_t dc = p[2 + c * 2] >> 4, ac = p[2 + c * 2] & 15;
+    if (dc > 3 || ac > 3) return corrupt(F, where + " (SOS) names Huffman table slot above 3");
+    if (needsDc && !tables.dc[dc]) return corrupt(F, where + " (SOS) uses DC Huffman table " + num(dc) + ", which no DHT segment defined");
+    if (needsAc && !tables.ac[ac]) return corrupt(F, where + " (SOS) uses AC Huffman table " + num(ac) + ", which no DHT segment defined");
+  }
+  return std::nullopt;
+}
+
 Failure checkJpeg(const std::uint8_t* b, std::size_t n) {
   const auto F = FileFormat::JPEG;
   if (n < 2) return truncated(F, "no start-of-image marker");
   if (b[0] != 0xFF || b[1] != 0xD8) return corrupt(F, "does not start with a start-of-image marker");
-  bool sawFrame = false, sawScan = false;
+  bool sawFrame = false, sawScan = false, progressive = false;
+  HuffmanTables tables;
   std::size_t pos = 2;
   for (;;) {
     // Before the frame header stb_image (like libjpeg) skips stray bytes some
@@ -136,9 +180,18 @@ Failure checkJpeg(const std::uint8_t* b, std::size_t n) {
     if (length > n - pos) {
       return truncated(F, where + " declares " + num(length) + " bytes but only " + num(n - pos) + " remain");
     }
+    const std::uint8_t* body = b + pos + 2;
+    const std::size_t bodyLength = length - 2;
     pos += length;
-    if (isFrameMarker(m)) sawFrame = true;
+    if (isFrameMarker(m)) {
+      sawFrame = true;
+      progressive = m == 0xC2 || m == 0xC6 || m == 0xCA || m == 0xCE;
+    }
+    if (m == 0xC4) {
+      if (auto bad = noteHuffmanTables(body, bodyLength, tables, where)) return bad;
+    }
     if (m == 0xDA) {  // SOS: its header is followed by entropy-coded data
+      if (auto bad = checkScanTables(body, bodyLength, tables, progressive, where)) return bad;
       sawScan = true;
       pos = skipEntropyCodedData(b, n, pos);
     }

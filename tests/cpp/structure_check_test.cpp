@@ -535,3 +535,39 @@ TEST(StructureCheck, PsdRleCounts) {
 
 }  // namespace
 }  // namespace imagefield
+
+namespace imagefield {
+namespace {
+
+// A scan naming a Huffman table no DHT defined makes stb_image 2.27 decode
+// with uninitialized tables (found crashing it while fuzzing).
+TEST(StructureCheck, JpegScanUsingUndefinedHuffmanTable) {
+  const Bytes crash = readFile(kDir + "jpeg_undefined_huffman_table.jpg");
+  ASSERT_FALSE(crash.empty());
+  auto error = check(FileFormat::JPEG, crash);
+  ASSERT_TRUE(error);
+  EXPECT_NE(error->message.find("which no DHT segment defined"), std::string::npos) << error->message;
+
+  // Baseline file with every DHT segment removed: a Motion-JPEG style frame.
+  Bytes noTables = fixture("baseline.jpg").bytes;
+  for (std::size_t pos = 2; pos + 4 <= noTables.size() && noTables[pos + 1] != 0xDA;) {
+    const std::size_t length = (std::size_t(noTables[pos + 2]) << 8) | noTables[pos + 3];
+    if (noTables[pos + 1] == 0xC4) {
+      noTables.erase(noTables.begin() + static_cast<std::ptrdiff_t>(pos),
+                     noTables.begin() + static_cast<std::ptrdiff_t>(pos + 2 + length));
+    } else {
+      pos += 2 + length;
+    }
+  }
+  error = check(FileFormat::JPEG, noTables);
+  ASSERT_TRUE(error);
+  EXPECT_NE(error->message.find("DC Huffman table 0"), std::string::npos) << error->message;
+
+  // The real files, progressive ones included, keep passing.
+  for (const char* name : {"baseline.jpg", "progressive.jpg", "exif_thumbnail.jpg", "restart.jpg"}) {
+    EXPECT_FALSE(check(FileFormat::JPEG, fixture(name).bytes)) << name;
+  }
+}
+
+}  // namespace
+}  // namespace imagefield
