@@ -14,26 +14,10 @@
 #include <string>
 #include <vector>
 
-// A private copy of stb_image with internal linkage, configured like the
-// core's: the test checks that the fixtures really decode without depending on
-// the core's decode path.
-#define STBI_ONLY_PNG
-#define STBI_ONLY_JPEG
-#define STBI_ONLY_GIF
-#define STBI_ONLY_BMP
-#define STBI_ONLY_TGA
-#define STBI_ONLY_PSD
-#define STB_IMAGE_STATIC
-#define STB_IMAGE_IMPLEMENTATION
-#define STBI_NO_STDIO
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-function"
-#pragma GCC diagnostic ignored "-Wsign-compare"
-#pragma GCC diagnostic ignored "-Wunused-parameter"
-#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#include <stb/stb_image.h>
-#pragma GCC diagnostic pop
+// The core's own stb_image build (same configuration), called directly so the
+// test checks that fixtures really decode without going through the
+// structure check it is testing.
+#include "stb_image_calls.h"
 
 namespace imagefield {
 namespace {
@@ -115,9 +99,9 @@ void expectAccepted(FileFormat format, const Bytes& bytes) {
 
 bool stbDecodes(const Bytes& bytes, int* width = nullptr, int* height = nullptr) {
   int w = 0, h = 0, channels = 0;
-  stbi_uc* pixels = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels, 4);
+  std::uint8_t* pixels = stb::load(bytes.data(), bytes.size(), &w, &h, &channels);
   if (pixels == nullptr) return false;
-  stbi_image_free(pixels);
+  stb::release(pixels);
   if (width) *width = w;
   if (height) *height = h;
   return true;
@@ -188,7 +172,7 @@ TEST(StructureCheck, ValidFixturesPassAndDecodeWithStb) {
               f.format == FileFormat::TGA ? FileFormat::Unknown : f.format);
     expectAccepted(f.format, f.bytes);
     int w = 0, h = 0;
-    EXPECT_TRUE(stbDecodes(f.bytes, &w, &h)) << stbi_failure_reason();
+    EXPECT_TRUE(stbDecodes(f.bytes, &w, &h)) << stb::failureReason();
     EXPECT_EQ(w, f.width);
     EXPECT_EQ(h, f.height);
   }
