@@ -1,0 +1,585 @@
+// <image-field>: the element shell. It wires the sources (upload, webcam,
+// clipboard), the preview and the toolbar to one value, and reports every
+// change with the events of the DESIGN (§5). Pixel work is the core's.
+import { loadCore } from '../core.js';
+import { ImageFieldError } from '../errors.js';
+import { ATTRIBUTES, defineReflectedProperties } from './attributes.js';
+import { fileFromPasteEvent, readClipboardImage } from './clipboard-source.js';
+import { Preview } from './preview.js';
+import { mergeStrings, splitPlaceholder } from './strings.js';
+import { STYLES } from './styles.js';
+import { canShareFiles, downloadBlob, parseButtons, toggleFullscreen } from './toolbar.js';
+import { wireDrop, wireFileInput } from './upload-source.js';
+import { extensionOf, rasterToBlob, rasterToValue, valueToRaster } from './value-adapter.js';
+import { WebcamSource } from './webcam-source.js';
+
+const TEMPLATE = `
+<span class="label" part="label" id="label"></span>
+<div class="frame" part="frame" role="group" aria-labelledby="label">
+  <div class="dropzone" part="dropzone" role="button" tabindex="0" aria-describedby="message">
+    <span class="heading"></span><span class="body"></span>
+  </div>
+  <div class="empty" part="empty"><span class="heading"></span><span class="body"></span></div>
+  <img class="image" part="image" alt="" draggable="false">
+  <canvas class="image" part="image" role="img"></canvas>
+  <video class="video" part="video" playsinline muted hidden></video>
+  <div class="camera-bar" part="camera-controls" hidden>
+    <button type="button" class="start primary" part="button start-camera-button"></button>
+    <label class="device-picker" hidden><span class="device-label"></span>
+      <select class="devices" part="device-select"></select></label>
+    <button type="button" class="capture primary" part="button capture-button"></button>
+  </div>
+  <div class="toolbar" part="toolbar" hidden>
+    <button type="button" class="download" part="button download-button"><svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M3 13.5h10"/></svg></button>
+    <button type="button" class="fullscreen" part="button fullscreen-button"><svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M2.5 6V2.5H6M10 2.5h3.5V6M13.5 10v3.5H10M6 13.5H2.5V10"/></svg></button>
+    <button type="button" class="share" part="button share-button"><svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M8 10V2.5M5 5.5l3-3 3 3M3.5 8.5v5h9v-5"/></svg></button>
+    <button type="button" class="remove" part="button remove-button"><svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M3.5 3.5l9 9M12.5 3.5l-9 9"/></svg></button>
+  </div>
+</div>
+<div class="sources" part="sources" role="group">
+  <button type="button" data-source="upload" part="button source-button"></button>
+  <button type="button" data-source="webcam" part="button source-button"></button>
+  <button type="button" data-source="clipboard" part="button source-button"></button>
+</div>
+<p class="message" id="message" part="error" role="alert" aria-live="assertive"></p>
+<input type="file" class="file-input" hidden tabindex="-1">
+`;
+
+function cssLength(value) {
+  if (!value) return '';
+  return /^\d+(\.\d+)?$/.test(value) ? `${value}px` : value;
+}
+
+export class ImageField extends HTMLElement {
+  static formAssociated = true;
+  static observedAttributes = Object.keys(ATTRIBUTES);
+
+  #internals;
+  #parts;
+  #preview;
+  #webcam;
+  #strings = mergeStrings();
+  #raster = null;        // what is shown, watermark included
+  #value = null;         // #raster as the page's `type`
+  #ownedUrl = null;      // object URL handed out for type="url"
+  #fileName = '';
+  #source = 'upload';    // the source view picked by the user
+  #action = 0;           // the latest user or page action; older ones are dropped
+  #watermark = null;
+  #markRaster = null;    // Promise of the watermark's raster
+  #streamTimer = 0;
+  #onDocumentPaste = (event) => this.#onPaste(event, true);
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals?.() ?? null;
+    const root = this.attachShadow({ mode: 'open', delegatesFocus: false });
+    const style = document.createElement('style');
+    style.textContent = STYLES;
+    root.append(style);
+    const template = document.createElement('template');
+    template.innerHTML = TEMPLATE;  // static markup only: user strings are set as text below
+    root.append(template.content.cloneNode(true));
+    const $ = (selector) => root.querySelector(selector);
+    this.#parts = {
+      label: $('.label'), frame: $('.frame'), dropzone: $('.dropzone'), empty: $('.empty'),
+      img: $('img'), canvas: $('canvas'), video: $('video'), cameraBar: $('.camera-bar'),
+      start: $('.start'), devicePicker: $('.device-picker'), deviceLabel: $('.device-label'), devices: $('.devices'),
+      capture: $('.capture'), toolbar: $('.toolbar'), download: $('.download'), fullscreen: $('.fullscreen'),
+      share: $('.share'), remove: $('.remove'), sources: $('.sources'), message: $('.message'), fileInput: $('.file-input'),
+      sourceButtons: [...root.querySelectorAll('[data-source]')],
+    };
+    this.#preview = new Preview(this.#parts.img, this.#parts.canvas);
+    this.#webcam = new WebcamSource(this.#parts.video);
+    // Native input/change of inner controls are not this element's events.
+    for (const type of ['input', 'change']) root.addEventListener(type, (event) => event.stopPropagation());
+    this.#wire();
+  }
+
+  connectedCallback() {
+    this.#render();
+    this.#updateForm();
+    if (this.pasteAnywhere) document.addEventListener('paste', this.#onDocumentPaste);
+    loadCore().catch((error) => this.#fail(new ImageFieldError('invalid_argument', error.message)));
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener('paste', this.#onDocumentPaste);
+    this.#stopCamera();
+    if (this.#preview.objectUrl) this.#preview.clear();
+    if (this.#raster) this.#preview.showRaster(this.#coreNow, this.#raster);
+  }
+
+  attributeChangedCallback(name, previous, next) {
+    if (name === 'paste-anywhere' && this.isConnected) {
+      document.removeEventListener('paste', this.#onDocumentPaste);
+      if (next !== null) document.addEventListener('paste', this.#onDocumentPaste);
+    }
+    if (name === 'sources' && !this.#sourceList().includes(this.#source)) this.#switchSource(this.#sourceList()[0] ?? 'upload');
+    if ((name === 'required' || name === 'name') && previous !== next) this.#updateForm();
+    if (name === 'interactive' && next === null) this.#stopCamera();
+    this.#render();
+  }
+
+  // ---- properties and methods of the public API -------------------------
+
+  /** What is shown, as the `type` asks; null when empty. Setting it fires `change` once processed. */
+  get value() {
+    return this.#value;
+  }
+
+  set value(value) {
+    this.#fromPage(value);
+  }
+
+  get watermark() {
+    return this.#watermark;
+  }
+
+  set watermark(mark) {
+    this.#watermark = mark ?? null;
+    this.#markRaster = mark ? this.#core().then((core) => valueToRaster(mark, { core, mode: 'none' })) : null;
+    this.#markRaster?.catch((error) => this.#fail(error));
+  }
+
+  /** MediaTrackConstraints for the camera (the `video` member of getUserMedia's constraints). */
+  webcamConstraints = undefined;
+
+  get strings() {
+    return this.#strings;
+  }
+
+  set strings(overrides) {
+    this.#strings = mergeStrings(overrides);
+    this.#render();
+    this.#updateForm();
+  }
+
+  get form() { return this.#internals?.form ?? null; }
+  get validity() { return this.#internals?.validity; }
+  get validationMessage() { return this.#internals?.validationMessage ?? ''; }
+  checkValidity() { return this.#internals?.checkValidity() ?? true; }
+  reportValidity() { return this.#internals?.reportValidity() ?? true; }
+
+  /** Removes the image as the user's remove button does: `clear` → `input` → `change`. */
+  clear() {
+    this.#action++;
+    this.#stopCamera();
+    this.#commit(null, null, '');
+    this.#emit('clear', {});
+    this.#emit('input', { value: null });
+    this.#emit('change', { value: null });
+  }
+
+  /** Opens the file chooser (needs a user gesture, as every file input does). */
+  openFilePicker() {
+    if (!this.interactive) return;
+    this.#parts.fileInput.click();
+  }
+
+  /** Reads an image from the clipboard. Resolves true once the value is set, false on failure (an `error` event says why). */
+  async pasteFromClipboard() {
+    const action = ++this.#action;
+    try {
+      const file = await readClipboardImage();
+      return await this.#fromUser(file, 'clipboard', { action });
+    } catch (error) {
+      if (action === this.#action) this.#fail(error);
+      return false;
+    }
+  }
+
+  /** Takes a photo, starting the camera first if needed. Resolves true once the value is set. */
+  async capture() {
+    if (!this.#webcam.active && !(await this.#startCamera())) return false;
+    const action = ++this.#action;
+    try {
+      const core = await this.#core();
+      const frame = this.#webcam.grab(this.mirror);
+      this.#stopCamera();
+      const file = new File([core.encode(frame, { format: 'png' })], 'webcam.png', { type: 'image/png' });
+      return await this.#fromUser(file, 'webcam', { action, raster: frame });
+    } catch (error) {
+      if (action === this.#action) this.#fail(error);
+      return false;
+    }
+  }
+
+  /**
+   * Camera frames as values of the field's `type`, one per `next()`: a frame is
+   * grabbed only when the consumer asks. Starts the camera if needed; ends
+   * when the camera stops.
+   */
+  async* frames() {
+    if (!this.#webcam.active && !(await this.#startCamera())) return;
+    const core = await this.#core();
+    while (this.#webcam.active) {
+      yield await this.#frameValue(core);
+    }
+  }
+
+  // ---- wiring -------------------------------------------------------------
+
+  #wire() {
+    const p = this.#parts;
+    p.dropzone.addEventListener('click', () => this.openFilePicker());
+    p.dropzone.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        this.openFilePicker();
+      }
+    });
+    wireFileInput(p.fileInput, (file) => this.#fromUser(file, 'upload'));
+    wireDrop(p.frame, p.frame, {
+      enabled: () => this.interactive && this.#sourceList().includes('upload'),
+      onFile: (file) => this.#fromUser(file, 'upload'),
+    });
+    this.addEventListener('paste', (event) => this.#onPaste(event, false));
+    p.start.addEventListener('click', () => this.#startCamera());
+    p.capture.addEventListener('click', () => this.capture());
+    p.devices.addEventListener('change', () => this.#startCamera(p.devices.value));
+    p.remove.addEventListener('click', () => this.clear());
+    p.download.addEventListener('click', () => this.#download());
+    p.fullscreen.addEventListener('click', () => toggleFullscreen(p.frame).catch((error) => this.#fail(
+      new ImageFieldError('invalid_argument', `full screen was refused (${error.message})`))));
+    p.share.addEventListener('click', () => this.#share());
+    p.frame.addEventListener('click', (event) => {
+      if (!this.#raster || event.target !== this.#preview.shown) return;
+      const index = this.#preview.pixelAt(event.clientX, event.clientY);
+      if (index) this.#emit('select', { index });
+    });
+    document.addEventListener('fullscreenchange', () => this.#render());
+    for (const button of p.sourceButtons) {
+      button.addEventListener('click', () => {
+        const source = button.dataset.source;
+        if (source === 'clipboard') this.pasteFromClipboard();
+        else this.#switchSource(source);
+      });
+    }
+  }
+
+  #sourceList() {
+    return this.sources.split(/[\s,]+/).filter((source) => ['upload', 'webcam', 'clipboard'].includes(source));
+  }
+
+  #switchSource(source) {
+    if (source !== 'webcam') this.#stopCamera();
+    this.#source = source;
+    this.#render();
+  }
+
+  #onPaste(event, fromDocument) {
+    if (!this.interactive || !this.#sourceList().includes('clipboard')) return;
+    if (fromDocument) {
+      if (event.composedPath().includes(this)) return;  // handled by the field's own listener
+      const target = event.composedPath()[0];
+      if (target?.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target?.tagName)) return;
+    }
+    event.preventDefault();
+    const action = ++this.#action;
+    let file;
+    try {
+      file = fileFromPasteEvent(event);
+    } catch (error) {
+      this.#fail(error);
+      return;
+    }
+    this.#fromUser(file, 'clipboard', { action });
+  }
+
+  // ---- the value ------------------------------------------------------------
+
+  #coreNow = null;
+
+  async #core() {
+    this.#coreNow ??= await loadCore();
+    return this.#coreNow;
+  }
+
+  #options(core) {
+    return { core, mode: this.imageMode, layout: this.layout, maxSize: this.maxSize, maxPixels: this.maxPixels };
+  }
+
+  async #stamp(core, raster) {
+    if (!this.#markRaster) return raster;
+    const mark = await this.#markRaster;
+    return core.watermark(raster, mark, { position: this.watermarkPosition.trim() });
+  }
+
+  /** A user's file (or camera frame): `upload` → `input` → `change`, or `error` keeping the value. */
+  async #fromUser(file, source, { action = ++this.#action, raster: pixels } = {}) {
+    if (source !== 'webcam') {
+      this.#stopCamera();
+      this.#preview.showFile(file);  // at once, before decoding
+    }
+    try {
+      const core = await this.#core();
+      let raster = pixels
+        ? (this.imageMode === 'none' ? pixels : core.convert(pixels, this.imageMode))
+        : await valueToRaster(file, this.#options(core));
+      if (this.watermarkUploads) raster = await this.#stamp(core, raster);
+      const value = await rasterToValue(core, raster, this.type, this.format);
+      if (action !== this.#action) return false;
+      await this.#commit(raster, value, file.name);
+      if (action !== this.#action) return false;
+      this.#emit('upload', { source, file });
+      this.#emit('input', { value });
+      this.#emit('change', { value });
+      return true;
+    } catch (error) {
+      if (action === this.#action) {
+        this.#restorePreview();
+        this.#fail(error);
+      }
+      return false;
+    }
+  }
+
+  /** A value set by the page: `change` only. */
+  async #fromPage(input) {
+    const action = ++this.#action;
+    this.#stopCamera();
+    if (input === null || input === undefined) {
+      await this.#commit(null, null, '');
+      this.#emit('change', { value: null });
+      return;
+    }
+    try {
+      const core = await this.#core();
+      const raster = await this.#stamp(core, await valueToRaster(input, this.#options(core)));
+      const value = await rasterToValue(core, raster, this.type, this.format);
+      if (action !== this.#action) return;
+      const name = typeof File !== 'undefined' && input instanceof File ? input.name : '';
+      await this.#commit(raster, value, name);
+      if (action !== this.#action) return;
+      this.#emit('change', { value });
+    } catch (error) {
+      if (action === this.#action) this.#fail(error);
+    }
+  }
+
+  async #commit(raster, value, fileName) {
+    if (this.#ownedUrl && this.#ownedUrl !== value) URL.revokeObjectURL(this.#ownedUrl);
+    this.#ownedUrl = this.type === 'url' && typeof value === 'string' ? value : null;
+    this.#raster = raster;
+    this.#value = value;
+    this.#fileName = fileName;
+    this.#parts.message.textContent = '';
+    if (raster) this.#preview.showRaster(this.#coreNow, raster);
+    else this.#preview.clear();
+    this.#render();
+    await this.#updateForm();
+  }
+
+  #restorePreview() {
+    if (this.#raster) this.#preview.showRaster(this.#coreNow, this.#raster);
+    else this.#preview.clear();
+  }
+
+  #downloadName() {
+    const stem = (this.#fileName || 'image').replace(/\.[^./\\]*$/, '') || 'image';
+    return `${stem}.${extensionOf(this.format)}`;
+  }
+
+  async #encodedFile() {
+    const core = await this.#core();
+    const blob = await rasterToBlob(core, this.#raster, this.format);
+    return new File([blob], this.#downloadName(), { type: blob.type });
+  }
+
+  async #updateForm() {
+    if (!this.#internals) return;
+    const raster = this.#raster;
+    let file = null;
+    if (raster && this.name) {
+      try {
+        file = await this.#encodedFile();
+      } catch (error) {
+        this.#fail(error);
+      }
+    }
+    if (raster !== this.#raster) return;  // a newer value took over while encoding
+    if (file) {
+      this.#internals.setFormValue(file);  // submitted under the `name` attribute
+    } else {
+      this.#internals.setFormValue(null);
+    }
+    if (this.required && !raster) {
+      this.#internals.setValidity({ valueMissing: true }, this.#strings.valueMissing, this.#parts.dropzone);
+    } else {
+      this.#internals.setValidity({});
+    }
+  }
+
+  formResetCallback() {
+    this.#action++;
+    this.#stopCamera();
+    this.#commit(null, null, '');
+  }
+
+  formDisabledCallback(disabled) {
+    this.#parts.frame.inert = disabled;
+    this.#parts.sources.inert = disabled;
+  }
+
+  async #download() {
+    try {
+      downloadBlob(await this.#encodedFile(), this.#downloadName(), this.ownerDocument);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  async #share() {
+    try {
+      const file = await this.#encodedFile();
+      await navigator.share({ files: [file], title: this.label || file.name });
+    } catch (error) {
+      if (error?.name !== 'AbortError') this.#fail(new ImageFieldError('invalid_argument', `sharing failed (${error.message})`));
+    }
+  }
+
+  // ---- camera -------------------------------------------------------------
+
+  async #startCamera(deviceId) {
+    if (!this.interactive) return false;
+    this.#source = 'webcam';
+    this.#render();
+    try {
+      const started = await this.#webcam.start({ constraints: this.webcamConstraints, deviceId, strings: this.#strings });
+      if (!started) return false;
+      this.#parts.message.textContent = '';
+      await this.#listDevices();
+      this.#startStreaming();
+      this.#render();
+      return true;
+    } catch (error) {
+      this.#render();
+      this.#fail(error);
+      return false;
+    }
+  }
+
+  async #listDevices() {
+    const devices = await WebcamSource.devices();
+    const select = this.#parts.devices;
+    select.replaceChildren(...devices.map((device, index) => {
+      const option = document.createElement('option');
+      option.value = device.deviceId;
+      option.textContent = device.label || `${this.#strings.chooseCamera} ${index + 1}`;
+      return option;
+    }));
+    select.value = this.#webcam.deviceId;
+    this.#parts.devicePicker.hidden = devices.length < 2;
+  }
+
+  #stopCamera() {
+    clearInterval(this.#streamTimer);
+    this.#streamTimer = 0;
+    this.#webcam.stop();
+    this.#render();
+  }
+
+  async #frameValue(core) {
+    const frame = this.#webcam.grab(this.mirror);
+    const raster = this.imageMode === 'none' ? frame : core.convert(frame, this.imageMode);
+    return rasterToValue(core, raster, this.type, this.format);
+  }
+
+  #startStreaming() {
+    clearInterval(this.#streamTimer);
+    if (!this.streamEvery) return;
+    let busy = false;
+    this.#streamTimer = setInterval(async () => {
+      if (busy || !this.#webcam.active) return;  // a slow consumer skips ticks rather than queueing them
+      busy = true;
+      try {
+        this.#emit('stream', { value: await this.#frameValue(await this.#core()) });
+      } catch (error) {
+        this.#fail(error);
+      } finally {
+        busy = false;
+      }
+    }, this.streamEvery * 1000);
+  }
+
+  // ---- output -------------------------------------------------------------
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  #fail(error) {
+    const code = error?.code ?? 'invalid_argument';
+    const message = error?.message ?? String(error);
+    this.#parts.message.textContent = message;
+    this.#emit('error', { code, message });
+  }
+
+  #render() {
+    const p = this.#parts;
+    const s = this.#strings;
+    const interactive = this.interactive;
+    const filled = this.#raster !== null;
+    const sources = this.#sourceList();
+    const webcamView = interactive && !filled && this.#source === 'webcam';
+    const cameraOn = this.#webcam.active;
+
+    p.label.textContent = this.label;
+    p.label.hidden = !this.label || !this.showLabel;
+    p.frame.setAttribute('aria-label', this.label || this.alt || s.fieldName);
+    this.style.setProperty('--image-field-height', cssLength(this.height) || null);
+    this.style.setProperty('--image-field-width', cssLength(this.width) || null);
+    if (!this.height) this.style.removeProperty('--image-field-height');
+    if (!this.width) this.style.removeProperty('--image-field-width');
+
+    const { heading, body } = this.placeholder ? splitPlaceholder(this.placeholder) : { heading: s.dropHeading, body: s.dropHint };
+    p.dropzone.querySelector('.heading').textContent = heading;
+    p.dropzone.querySelector('.body').textContent = body;
+    p.dropzone.hidden = !interactive || filled || webcamView || !sources.includes('upload');
+    const emptyText = this.placeholder ? splitPlaceholder(this.placeholder) : { heading: '', body: s.empty };
+    p.empty.querySelector('.heading').textContent = emptyText.heading;
+    p.empty.querySelector('.body').textContent = emptyText.body;
+    p.empty.hidden = filled || (interactive && (webcamView || sources.includes('upload')));
+
+    p.img.alt = this.alt;
+    p.canvas.setAttribute('aria-label', this.alt || this.label || s.empty);
+    p.frame.tabIndex = filled && interactive ? 0 : -1;
+
+    p.video.hidden = !webcamView || !cameraOn;
+    p.video.classList.toggle('mirrored', this.mirror);
+    p.cameraBar.hidden = !webcamView;
+    p.start.hidden = cameraOn;
+    p.start.textContent = s.startCamera;
+    p.capture.hidden = !cameraOn;
+    p.capture.textContent = s.capture;
+    p.deviceLabel.textContent = `${s.chooseCamera} `;
+    if (!cameraOn) p.devicePicker.hidden = true;
+
+    const buttons = parseButtons(this.getAttribute('buttons'));
+    p.toolbar.hidden = !filled;
+    const fullscreen = this.ownerDocument.fullscreenElement === p.frame;
+    const labels = {
+      download: s.download, fullscreen: fullscreen ? s.exitFullscreen : s.fullscreen, share: s.share, remove: s.remove,
+    };
+    for (const [name, text] of Object.entries(labels)) {
+      p[name].setAttribute('aria-label', text);
+      p[name].title = text;
+    }
+    p.download.hidden = !buttons.has('download');
+    p.fullscreen.hidden = !buttons.has('fullscreen') || !this.ownerDocument.fullscreenEnabled;
+    p.share.hidden = !buttons.has('share') || !filled || !canShareFiles(new File([], 'image.png', { type: 'image/png' }));
+    p.remove.hidden = !interactive;
+
+    p.sources.hidden = !interactive || sources.length < 2;
+    const sourceText = { upload: s.sourceUpload, webcam: s.sourceWebcam, clipboard: s.sourceClipboard };
+    for (const button of p.sourceButtons) {
+      const source = button.dataset.source;
+      button.textContent = sourceText[source];
+      button.hidden = !sources.includes(source);
+      if (source !== 'clipboard') button.setAttribute('aria-pressed', String(this.#source === source));
+    }
+  }
+}
+
+defineReflectedProperties(ImageField.prototype);
