@@ -63,7 +63,7 @@ export class ImageField extends HTMLElement {
   #value = null;         // #raster as the page's `type`
   #ownedUrl = null;      // object URL handed out for type="url"
   #fileName = '';
-  #source = 'upload';    // the source view picked by the user
+  #picked = null;        // the source view picked by the user; the first listed one until then
   #action = 0;           // the latest user or page action; older ones are dropped
   #watermark = null;
   #markRaster = null;    // Promise of the watermark's raster
@@ -115,7 +115,7 @@ export class ImageField extends HTMLElement {
       document.removeEventListener('paste', this.#onDocumentPaste);
       if (next !== null) document.addEventListener('paste', this.#onDocumentPaste);
     }
-    if (name === 'sources' && !this.#sourceList().includes(this.#source)) this.#switchSource(this.#sourceList()[0] ?? 'upload');
+    if (name === 'sources' && this.#source !== 'webcam') this.#stopCamera();
     if ((name === 'required' || name === 'name') && previous !== next) this.#updateForm();
     if (name === 'interactive' && next === null) this.#stopCamera();
     this.#render();
@@ -258,13 +258,18 @@ export class ImageField extends HTMLElement {
     }
   }
 
+  get #source() {
+    const sources = this.#sourceList();
+    return sources.includes(this.#picked) ? this.#picked : (sources.find((s) => s !== 'clipboard') ?? 'upload');
+  }
+
   #sourceList() {
     return this.sources.split(/[\s,]+/).filter((source) => ['upload', 'webcam', 'clipboard'].includes(source));
   }
 
   #switchSource(source) {
     if (source !== 'webcam') this.#stopCamera();
-    this.#source = source;
+    this.#picked = source;
     this.#render();
   }
 
@@ -443,7 +448,7 @@ export class ImageField extends HTMLElement {
 
   async #startCamera(deviceId) {
     if (!this.interactive) return false;
-    this.#source = 'webcam';
+    this.#picked = 'webcam';
     this.#render();
     try {
       const started = await this.#webcam.start({ constraints: this.webcamConstraints, deviceId, strings: this.#strings });

@@ -51,6 +51,7 @@ window.reset = () => {
   document.getElementById('fields').replaceChildren();
   document.getElementById('form').replaceChildren();
   window.events = [];
+  streams.length = 0;
 };
 
 document.documentElement.dataset.ready = 'true';
