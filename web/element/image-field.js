@@ -68,7 +68,9 @@ export class ImageField extends HTMLElement {
   #watermark = null;
   #markRaster = null;    // Promise of the watermark's raster
   #streamTimer = 0;
+  #constraints = undefined;
   #onDocumentPaste = (event) => this.#onPaste(event, true);
+  #onFullscreenChange = () => this.#render();
 
   constructor() {
     super();
@@ -97,6 +99,15 @@ export class ImageField extends HTMLElement {
   }
 
   connectedCallback() {
+    // Properties a page set before the element was defined shadow the accessors: replay them.
+    for (const property of ['value', 'watermark', 'strings', 'webcamConstraints', ...Object.values(ATTRIBUTES).map((a) => a.property)]) {
+      if (Object.prototype.hasOwnProperty.call(this, property)) {
+        const value = this[property];
+        delete this[property];
+        this[property] = value;
+      }
+    }
+    document.addEventListener('fullscreenchange', this.#onFullscreenChange);
     this.#render();
     this.#updateForm();
     if (this.pasteAnywhere) document.addEventListener('paste', this.#onDocumentPaste);
@@ -105,9 +116,9 @@ export class ImageField extends HTMLElement {
 
   disconnectedCallback() {
     document.removeEventListener('paste', this.#onDocumentPaste);
+    document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
     this.#stopCamera();
-    if (this.#preview.objectUrl) this.#preview.clear();
-    if (this.#raster) this.#preview.showRaster(this.#coreNow, this.#raster);
+    if (this.#preview.objectUrl) this.#restorePreview();  // drops the pending file preview's URL
   }
 
   attributeChangedCallback(name, previous, next) {
@@ -143,7 +154,13 @@ export class ImageField extends HTMLElement {
   }
 
   /** MediaTrackConstraints for the camera (the `video` member of getUserMedia's constraints). */
-  webcamConstraints = undefined;
+  get webcamConstraints() {
+    return this.#constraints;
+  }
+
+  set webcamConstraints(constraints) {
+    this.#constraints = constraints ?? undefined;
+  }
 
   get strings() {
     return this.#strings;
@@ -248,7 +265,6 @@ export class ImageField extends HTMLElement {
       const index = this.#preview.pixelAt(event.clientX, event.clientY);
       if (index) this.#emit('select', { index });
     });
-    document.addEventListener('fullscreenchange', () => this.#render());
     for (const button of p.sourceButtons) {
       button.addEventListener('click', () => {
         const source = button.dataset.source;
@@ -576,7 +592,7 @@ export class ImageField extends HTMLElement {
     p.share.hidden = !buttons.has('share') || !filled || !canShareFiles(new File([], 'image.png', { type: 'image/png' }));
     p.remove.hidden = !interactive;
 
-    p.sources.hidden = !interactive || sources.length < 2;
+    p.sources.hidden = !interactive || (sources.length < 2 && !sources.includes('clipboard'));
     const sourceText = { upload: s.sourceUpload, webcam: s.sourceWebcam, clipboard: s.sourceClipboard };
     for (const button of p.sourceButtons) {
       const source = button.dataset.source;

@@ -36,6 +36,10 @@ export class Preview {
     this.#canvas.width = pixels.width;
     this.#canvas.height = pixels.height;
     this.#canvas.getContext('2d').putImageData(pixels, 0, 0);
+    // Small arrays blown up to the frame stay crisp squares instead of smears.
+    const frame = this.#canvas.parentElement;
+    const upscaled = frame && pixels.width * 2 <= frame.clientWidth && pixels.height * 2 <= frame.clientHeight;
+    this.#canvas.style.imageRendering = upscaled ? 'var(--image-field-upscale-rendering, pixelated)' : '';
     this.#canvas.hidden = false;
     this.#img.hidden = true;
     this.#revoke();

@@ -11,7 +11,6 @@ export const DEFAULT_STRINGS = Object.freeze({
   sourceClipboard: 'Paste from clipboard',
   startCamera: 'Start camera',
   capture: 'Take photo',
-  stopCamera: 'Stop camera',
   chooseCamera: 'Camera',
   download: 'Download',
   fullscreen: 'Full screen',
