@@ -45,6 +45,8 @@ const TEMPLATE = `
 <input type="file" class="file-input" hidden tabindex="-1">
 `;
 
+let sharedSheet = null;
+
 function cssLength(value) {
   if (!value) return '';
   return /^\d+(\.\d+)?$/.test(value) ? `${value}px` : value;
@@ -76,9 +78,16 @@ export class ImageField extends HTMLElement {
     super();
     this.#internals = this.attachInternals?.() ?? null;
     const root = this.attachShadow({ mode: 'open', delegatesFocus: false });
-    const style = document.createElement('style');
-    style.textContent = STYLES;
-    root.append(style);
+    if (root.adoptedStyleSheets !== undefined && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+      // A constructed sheet is not inline style: it works under a CSP without 'unsafe-inline'.
+      sharedSheet ??= new CSSStyleSheet();
+      if (!sharedSheet.cssRules.length) sharedSheet.replaceSync(STYLES);
+      root.adoptedStyleSheets = [sharedSheet];
+    } else {
+      const style = document.createElement('style');
+      style.textContent = STYLES;
+      root.append(style);
+    }
     const template = document.createElement('template');
     template.innerHTML = TEMPLATE;  // static markup only: user strings are set as text below
     root.append(template.content.cloneNode(true));

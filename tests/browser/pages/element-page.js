@@ -3,6 +3,9 @@
 import '../../../web/element/index.js';
 import { loadCore } from '../../../web/index.js';
 
+window.violations = [];
+document.addEventListener('securitypolicyviolation', (event) => window.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+
 const EVENTS = ['upload', 'input', 'change', 'clear', 'select', 'stream', 'error'];
 
 const liveUrls = new Set();
