@@ -152,9 +152,9 @@ function wireField() {
   $('field-mode').addEventListener('change', (event) => { field.imageMode = event.target.value; });
   $('field-watermark').addEventListener('change', (event) => { field.watermarkUploads = event.target.checked; });
   // A small translucent badge as the watermark, made by the core from an array.
-  const badge = new Uint8Array(24 * 24 * 4);
-  for (let i = 0; i < 24 * 24; i++) badge.set([255, 255, 255, 160], i * 4);
-  field.watermark = core.fromArray(badge, { shape: [24, 24, 4], normalize: false });
+  const badge = new Uint8Array(8 * 8 * 4);
+  for (let i = 0; i < 8 * 8; i++) badge.set([255, 255, 255, 160], i * 4);
+  field.watermark = core.fromArray(badge, { shape: [8, 8, 4], normalize: false });
   $('field-set').addEventListener('click', () => {
     const c = 3, h = 48, w = 64;
     const tensor = new Float32Array(h * w * c);

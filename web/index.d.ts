@@ -191,7 +191,7 @@ export type ImageFieldInput = Raster | ImageData | Blob | File | string | URL | 
 
 /** Every text the element shows; set any subset through {@link ImageField.strings}. */
 export interface ImageFieldStrings {
-  fieldName: string; dropHeading: string; dropHint: string; dropActive: string; empty: string;
+  fieldName: string; dropHeading: string; dropHint: string; empty: string;
   sourceUpload: string; sourceWebcam: string; sourceClipboard: string;
   startCamera: string; capture: string; chooseCamera: string;
   download: string; fullscreen: string; exitFullscreen: string; share: string; remove: string;

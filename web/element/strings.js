@@ -4,7 +4,6 @@ export const DEFAULT_STRINGS = Object.freeze({
   fieldName: 'Image',
   dropHeading: 'Drop an image here',
   dropHint: 'or click to choose a file',
-  dropActive: 'Drop to use this image',
   empty: 'No image',
   sourceUpload: 'Upload',
   sourceWebcam: 'Webcam',
