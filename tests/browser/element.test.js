@@ -18,7 +18,8 @@ let png;
 beforeAll(async () => {
   server = await startServer();
   // A fake camera but no fake permission prompt: headless Chromium dismisses the prompt (permission denied).
-  browser = await launchChromium(['--use-fake-device-for-media-stream']);
+  // insecure.test resolves to the test server but, unlike 127.0.0.1, is not a secure context.
+  browser = await launchChromium(['--use-fake-device-for-media-stream', '--host-resolver-rules=MAP insecure.test 127.0.0.1']);
   context = await browser.newContext({ acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   page = await openFieldPage(context, server);
@@ -134,6 +135,27 @@ describe('upload', () => {
     expect(await page.$eval('image-field >> [role=alert]', (el) => el.textContent)).toBe(log[3].message);
     // The preview went back to the kept image.
     expect(await page.$eval('image-field >> canvas', (el) => [el.hidden, el.width])).toEqual([false, 8]);
+  });
+
+  test('a second drop before the first finished decoding wins: one upload → input → change in all', async () => {
+    await page.evaluate(() => window.makeField({ interactive: true }));
+    const core = await loadCore();
+    const second = Buffer.from(core.encode({ width: 3, height: 1, mode: 'RGB', data: new Uint8Array(9).fill(9) }));
+    // Both drops in one task: the first cannot have finished decoding when the second arrives.
+    await page.evaluate(([first, next]) => {
+      const frame = document.querySelector('image-field').shadowRoot.querySelector('.frame');
+      for (const [name, bytes] of [['halves.png', first], ['three.png', next]]) {
+        const dataTransfer = new DataTransfer();
+        dataTransfer.items.add(new File([new Uint8Array(bytes)], name, { type: 'image/png' }));
+        frame.dispatchEvent(new DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true }));
+      }
+    }, [Array.from(png), Array.from(second)]);
+    await waitForEvent(page, 'change');
+    await page.waitForTimeout(200);  // room for a stray second change to show up
+    const log = await eventLog(page);
+    expect(types(log)).toEqual(['upload', 'input', 'change']);
+    expect(log[0].file.name).toBe('three.png');
+    expect((await valuePixels()).width).toBe(3);
   });
 
   test('max-size and max-pixels refuse with too_large', async () => {
@@ -511,5 +533,49 @@ describe('display, toolbar and form', () => {
     expect(log[0].code).toBe('camera_denied');
     expect(await page.$eval('image-field >> [role=alert]', (el) => [el.textContent, el.checkVisibility()])).toEqual([log[0].message, true]);
     if (process.env.IMAGEFIELD_SHOTS) await page.screenshot({ path: `${process.env.IMAGEFIELD_SHOTS}/error.png` });
+  });
+
+  test('on an insecure origin the camera reports camera_unavailable with a visible reason', async () => {
+    const insecure = await context.newPage();
+    await insecure.goto(`${server.url.replace('127.0.0.1', 'insecure.test')}/tests/browser/pages/element.html`);
+    await insecure.waitForSelector('html[data-ready="true"]');
+    expect(await insecure.evaluate(() => window.isSecureContext)).toBe(false);
+    await insecure.evaluate(() => window.makeField({ interactive: true, sources: 'webcam' }));
+    await insecure.click('image-field >> button.start');
+    await waitForEvent(insecure, 'error');
+    const log = await eventLog(insecure);
+    expect(log).toMatchObject([{ type: 'error', code: 'camera_unavailable', message: expect.stringMatching(/secure page/) }]);
+    expect(await insecure.isVisible('image-field >> [role=alert]')).toBe(true);
+    await insecure.close();
+  });
+
+  // Escape is handled by the browser itself, outside the page; headless Chromium does not act on it.
+  test('the fullscreen button enters full screen and, pressed again, leaves it', async () => {
+    await page.evaluate(() => window.makeField({ interactive: true }));
+    await dropFile('halves.png', 'image/png', png);
+    await waitForEvent(page, 'change');
+    await page.click('image-field >> button.fullscreen');
+    await page.waitForFunction(() => document.fullscreenElement === document.querySelector('image-field'));
+    expect(await page.getAttribute('image-field >> button.fullscreen', 'aria-label')).toBe('Exit full screen');
+    await page.click('image-field >> button.fullscreen');
+    await page.waitForFunction(() => document.fullscreenElement === null);
+    expect(await page.getAttribute('image-field >> button.fullscreen', 'aria-label')).toBe('Full screen');
+  });
+
+  test('changing type or format re-expresses the same image without an event', async () => {
+    const result = await page.evaluate(async () => {
+      const field = window.makeField({});
+      await new Promise((resolve) => {
+        field.addEventListener('change', resolve, { once: true });
+        field.value = { width: 1, height: 1, mode: 'RGB', data: new Uint8Array([1, 2, 3]) };
+      });
+      field.type = 'blob';
+      field.format = 'bmp';
+      const until = async (test) => { while (!test()) await new Promise((r) => setTimeout(r, 10)); };
+      await until(() => field.value instanceof Blob && field.value.type === 'image/bmp');
+      const bmp = window.core.decode(new Uint8Array(await field.value.arrayBuffer()));
+      return { data: Array.from(bmp.data), events: window.events.length };
+    });
+    expect(result).toEqual({ data: [1, 2, 3], events: 1 });
   });
 });

@@ -109,7 +109,7 @@ export class ImageField extends HTMLElement {
 
   connectedCallback() {
     // Properties a page set before the element was defined shadow the accessors: replay them.
-    for (const property of ['value', 'watermark', 'strings', 'webcamConstraints', ...Object.values(ATTRIBUTES).map((a) => a.property)]) {
+    for (const property of [...Object.values(ATTRIBUTES).map((a) => a.property), 'watermark', 'strings', 'webcamConstraints', 'value']) {
       if (Object.prototype.hasOwnProperty.call(this, property)) {
         const value = this[property];
         delete this[property];
@@ -138,6 +138,7 @@ export class ImageField extends HTMLElement {
     if (name === 'sources' && this.#source !== 'webcam') this.#stopCamera();
     if ((name === 'required' || name === 'name') && previous !== next) this.#updateForm();
     if (name === 'interactive' && next === null) this.#stopCamera();
+    if ((name === 'type' || name === 'format') && previous !== next && this.#raster) this.#retype();
     this.#render();
   }
 
@@ -401,6 +402,22 @@ export class ImageField extends HTMLElement {
     await this.#updateForm();
   }
 
+  /** The same image in the new `type`/`format`: the picture did not change, so no event. */
+  async #retype() {
+    const action = this.#action;
+    const raster = this.#raster;
+    try {
+      const value = await rasterToValue(await this.#core(), raster, this.type, this.format);
+      if (action !== this.#action || raster !== this.#raster) {
+        if (typeof value === 'string') URL.revokeObjectURL(value);
+        return;
+      }
+      await this.#commit(raster, value, this.#fileName);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
   #restorePreview() {
     if (this.#raster) this.#preview.showRaster(this.#coreNow, this.#raster);
     else this.#preview.clear();
@@ -588,7 +605,7 @@ export class ImageField extends HTMLElement {
 
     const buttons = parseButtons(this.getAttribute('buttons'));
     p.toolbar.hidden = !filled;
-    const fullscreen = this.ownerDocument.fullscreenElement === p.frame;
+    const fullscreen = this.shadowRoot.fullscreenElement === p.frame;  // the document only sees the host
     const labels = {
       download: s.download, fullscreen: fullscreen ? s.exitFullscreen : s.fullscreen, share: s.share, remove: s.remove,
     };
