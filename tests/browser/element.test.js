@@ -578,4 +578,26 @@ describe('display, toolbar and form', () => {
     });
     expect(result).toEqual({ data: [1, 2, 3], events: 1 });
   });
+
+  // Headless Chromium on Linux has no Web Share API: the button stays hidden (checked in static mode).
+  // Where a platform provides it, the button appears and shares the encoded file.
+  test('share appears where files can be shared and hands over the encoded file', async () => {
+    await page.evaluate(() => {
+      window.shared = [];
+      navigator.canShare = (data) => Array.isArray(data?.files) && data.files.every((f) => f instanceof File);
+      navigator.share = async (data) => { window.shared.push(data); };
+      window.makeField({ interactive: true, format: 'bmp', label: 'Snapshot' });
+    });
+    await dropFile('halves.png', 'image/png', png);
+    await waitForEvent(page, 'change');
+    await page.click('image-field >> button.share');
+    await page.waitForFunction(() => window.shared.length === 1);
+    const shared = await page.evaluate(async () => {
+      const [{ files, title }] = window.shared;
+      delete navigator.canShare;
+      delete navigator.share;
+      return { title, name: files[0].name, type: files[0].type, size: files[0].size };
+    });
+    expect(shared).toEqual({ title: 'Snapshot', name: 'halves.bmp', type: 'image/bmp', size: 54 + 8 * 4 * 3 });
+  });
 });

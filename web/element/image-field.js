@@ -16,9 +16,9 @@ import { WebcamSource } from './webcam-source.js';
 const TEMPLATE = `
 <span class="label" part="label" id="label"></span>
 <div class="frame" part="frame" role="group" aria-labelledby="label">
-  <div class="dropzone" part="dropzone" role="button" tabindex="0" aria-describedby="message">
+  <button type="button" class="dropzone" part="dropzone" aria-describedby="message">
     <span class="heading"></span><span class="body"></span>
-  </div>
+  </button>
   <div class="empty" part="empty"><span class="heading"></span><span class="body"></span></div>
   <img class="image" part="image" alt="" draggable="false">
   <canvas class="image" part="image" role="img"></canvas>
@@ -249,13 +249,7 @@ export class ImageField extends HTMLElement {
 
   #wire() {
     const p = this.#parts;
-    p.dropzone.addEventListener('click', () => this.openFilePicker());
-    p.dropzone.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' || event.key === ' ') {
-        event.preventDefault();
-        this.openFilePicker();
-      }
-    });
+    p.dropzone.addEventListener('click', () => this.openFilePicker());  // a real button: Enter and Space click it
     wireFileInput(p.fileInput, (file) => this.#fromUser(file, 'upload'));
     wireDrop(p.frame, p.frame, {
       enabled: () => this.interactive && this.#sourceList().includes('upload'),

@@ -40,7 +40,7 @@ export const STYLES = `
   gap: 4px; padding: 16px; text-align: center; color: var(--image-field-muted);
   white-space: pre-line;
 }
-.dropzone { cursor: pointer; border: 2px dashed transparent; border-radius: var(--image-field-radius); }
+
 .dropzone .heading, .empty .heading { color: var(--image-field-color); font-size: 1.15em; font-weight: 600; }
 .frame.dragging { border-color: var(--image-field-accent); }
 .frame.dragging .dropzone, .dropzone.dragging {
@@ -60,6 +60,10 @@ button, select {
   background: #fff; border: 1px solid var(--image-field-border);
   border-radius: var(--image-field-button-radius);
   padding: 3px 8px; cursor: pointer;
+}
+.dropzone {
+  width: 100%; height: 100%; margin: 0; font: inherit; cursor: pointer; background: transparent;
+  border: 2px dashed transparent; border-radius: var(--image-field-radius);
 }
 button[aria-pressed="true"] { border-color: var(--image-field-accent); color: var(--image-field-accent); }
 .primary { background: var(--image-field-accent); border-color: var(--image-field-accent); color: #fff; }
