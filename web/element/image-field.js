@@ -6,51 +6,17 @@ import { ImageFieldError } from '../errors.js';
 import { ATTRIBUTES, defineReflectedProperties } from './attributes.js';
 import { fileFromPasteEvent, readClipboardImage } from './clipboard-source.js';
 import { Preview } from './preview.js';
-import { mergeStrings, splitPlaceholder } from './strings.js';
+import { mergeStrings } from './strings.js';
 import { STYLES } from './styles.js';
-import { canShareFiles, downloadBlob, parseButtons, toggleFullscreen } from './toolbar.js';
+import { downloadBlob, parseButtons, toggleFullscreen } from './toolbar.js';
+import { buildShadowContent, cssLength, queryParts, renderView } from './view.js';
 import { wireDrop, wireFileInput } from './upload-source.js';
 import { extensionOf, rasterToBlob, rasterToValue, valueToRaster } from './value-adapter.js';
 import { WebcamSource } from './webcam-source.js';
 
-const TEMPLATE = `
-<span class="label" part="label" id="label"></span>
-<div class="frame" part="frame" role="group" aria-labelledby="label">
-  <button type="button" class="dropzone" part="dropzone" aria-describedby="message">
-    <span class="heading"></span><span class="body"></span>
-  </button>
-  <div class="empty" part="empty"><span class="heading"></span><span class="body"></span></div>
-  <img class="image" part="image" alt="" draggable="false">
-  <canvas class="image" part="image" role="img"></canvas>
-  <video class="video" part="video" playsinline muted hidden></video>
-  <div class="camera-bar" part="camera-controls" hidden>
-    <button type="button" class="start primary" part="button start-camera-button"></button>
-    <label class="device-picker" hidden><span class="device-label"></span>
-      <select class="devices" part="device-select"></select></label>
-    <button type="button" class="capture primary" part="button capture-button"></button>
-  </div>
-  <div class="toolbar" part="toolbar" hidden>
-    <button type="button" class="download" part="button download-button"><svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M3 13.5h10"/></svg></button>
-    <button type="button" class="fullscreen" part="button fullscreen-button"><svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M2.5 6V2.5H6M10 2.5h3.5V6M13.5 10v3.5H10M6 13.5H2.5V10"/></svg></button>
-    <button type="button" class="share" part="button share-button"><svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M8 10V2.5M5 5.5l3-3 3 3M3.5 8.5v5h9v-5"/></svg></button>
-    <button type="button" class="remove" part="button remove-button"><svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M3.5 3.5l9 9M12.5 3.5l-9 9"/></svg></button>
-  </div>
-</div>
-<div class="sources" part="sources" role="group">
-  <button type="button" data-source="upload" part="button source-button"></button>
-  <button type="button" data-source="webcam" part="button source-button"></button>
-  <button type="button" data-source="clipboard" part="button source-button"></button>
-</div>
-<p class="message" id="message" part="error" role="alert" aria-live="assertive"></p>
-<input type="file" class="file-input" hidden tabindex="-1">
-`;
 
 let sharedSheet = null;
 
-function cssLength(value) {
-  if (!value) return '';
-  return /^\d+(\.\d+)?$/.test(value) ? `${value}px` : value;
-}
 
 export class ImageField extends HTMLElement {
   static formAssociated = true;
@@ -88,18 +54,8 @@ export class ImageField extends HTMLElement {
       style.textContent = STYLES;
       root.append(style);
     }
-    const template = document.createElement('template');
-    template.innerHTML = TEMPLATE;  // static markup only: user strings are set as text below
-    root.append(template.content.cloneNode(true));
-    const $ = (selector) => root.querySelector(selector);
-    this.#parts = {
-      label: $('.label'), frame: $('.frame'), dropzone: $('.dropzone'), empty: $('.empty'),
-      img: $('img'), canvas: $('canvas'), video: $('video'), cameraBar: $('.camera-bar'),
-      start: $('.start'), devicePicker: $('.device-picker'), deviceLabel: $('.device-label'), devices: $('.devices'),
-      capture: $('.capture'), toolbar: $('.toolbar'), download: $('.download'), fullscreen: $('.fullscreen'),
-      share: $('.share'), remove: $('.remove'), sources: $('.sources'), message: $('.message'), fileInput: $('.file-input'),
-      sourceButtons: [...root.querySelectorAll('[data-source]')],
-    };
+    root.append(buildShadowContent());
+    this.#parts = queryParts(root);
     this.#preview = new Preview(this.#parts.img, this.#parts.canvas);
     this.#webcam = new WebcamSource(this.#parts.video);
     // Native input/change of inner controls are not this element's events.
@@ -558,68 +514,26 @@ export class ImageField extends HTMLElement {
   }
 
   #render() {
-    const p = this.#parts;
-    const s = this.#strings;
-    const interactive = this.interactive;
-    const filled = this.#raster !== null;
-    const sources = this.#sourceList();
-    const webcamView = interactive && !filled && this.#source === 'webcam';
-    const cameraOn = this.#webcam.active;
-
-    p.label.textContent = this.label;
-    p.label.hidden = !this.label || !this.showLabel;
-    p.frame.setAttribute('aria-label', this.label || this.alt || s.fieldName);
-    this.style.setProperty('--image-field-height', cssLength(this.height) || null);
-    this.style.setProperty('--image-field-width', cssLength(this.width) || null);
+    this.style.setProperty('--image-field-height', cssLength(this.height));
+    this.style.setProperty('--image-field-width', cssLength(this.width));
     if (!this.height) this.style.removeProperty('--image-field-height');
     if (!this.width) this.style.removeProperty('--image-field-width');
-
-    const { heading, body } = this.placeholder ? splitPlaceholder(this.placeholder) : { heading: s.dropHeading, body: s.dropHint };
-    p.dropzone.querySelector('.heading').textContent = heading;
-    p.dropzone.querySelector('.body').textContent = body;
-    p.dropzone.hidden = !interactive || filled || webcamView || !sources.includes('upload');
-    const emptyText = this.placeholder ? splitPlaceholder(this.placeholder) : { heading: '', body: s.empty };
-    p.empty.querySelector('.heading').textContent = emptyText.heading;
-    p.empty.querySelector('.body').textContent = emptyText.body;
-    p.empty.hidden = filled || (interactive && (webcamView || sources.includes('upload')));
-
-    p.img.alt = this.alt;
-    p.canvas.setAttribute('aria-label', this.alt || this.label || s.empty);
-    p.frame.tabIndex = filled && interactive ? 0 : -1;
-
-    p.video.hidden = !webcamView || !cameraOn;
-    p.video.classList.toggle('mirrored', this.mirror);
-    p.cameraBar.hidden = !webcamView;
-    p.start.hidden = cameraOn;
-    p.start.textContent = s.startCamera;
-    p.capture.hidden = !cameraOn;
-    p.capture.textContent = s.capture;
-    p.deviceLabel.textContent = `${s.chooseCamera} `;
-    if (!cameraOn) p.devicePicker.hidden = true;
-
-    const buttons = parseButtons(this.getAttribute('buttons'));
-    p.toolbar.hidden = !filled;
-    const fullscreen = this.shadowRoot.fullscreenElement === p.frame;  // the document only sees the host
-    const labels = {
-      download: s.download, fullscreen: fullscreen ? s.exitFullscreen : s.fullscreen, share: s.share, remove: s.remove,
-    };
-    for (const [name, text] of Object.entries(labels)) {
-      p[name].setAttribute('aria-label', text);
-      p[name].title = text;
-    }
-    p.download.hidden = !buttons.has('download');
-    p.fullscreen.hidden = !buttons.has('fullscreen') || !this.ownerDocument.fullscreenEnabled;
-    p.share.hidden = !buttons.has('share') || !filled || !canShareFiles(new File([], 'image.png', { type: 'image/png' }));
-    p.remove.hidden = !interactive;
-
-    p.sources.hidden = !interactive || (sources.length < 2 && !sources.includes('clipboard'));
-    const sourceText = { upload: s.sourceUpload, webcam: s.sourceWebcam, clipboard: s.sourceClipboard };
-    for (const button of p.sourceButtons) {
-      const source = button.dataset.source;
-      button.textContent = sourceText[source];
-      button.hidden = !sources.includes(source);
-      if (source !== 'clipboard') button.setAttribute('aria-pressed', String(this.#source === source));
-    }
+    renderView(this.#parts, {
+      strings: this.#strings,
+      label: this.label,
+      showLabel: this.showLabel,
+      alt: this.alt,
+      placeholder: this.placeholder,
+      interactive: this.interactive,
+      filled: this.#raster !== null,
+      sources: this.#sourceList(),
+      source: this.#source,
+      cameraOn: this.#webcam.active,
+      mirror: this.mirror,
+      buttons: parseButtons(this.getAttribute('buttons')),
+      fullscreen: this.shadowRoot.fullscreenElement === this.#parts.frame,  // the document only sees the host
+      fullscreenEnabled: this.ownerDocument.fullscreenEnabled,
+    });
   }
 }
 
