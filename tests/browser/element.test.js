@@ -158,6 +158,37 @@ describe('upload', () => {
     expect((await valuePixels()).width).toBe(3);
   });
 
+  test.each(['RGB', 'none'])('a JPEG with EXIF orientation 6 comes out upright (image-mode %s)', async (mode) => {
+    const value = await page.evaluate(async (mode) => {
+      // 8×4 JPEG, left half red, right half blue, from the browser's encoder...
+      const canvas = new OffscreenCanvas(8, 4);
+      const context = canvas.getContext('2d');
+      context.fillStyle = '#f00'; context.fillRect(0, 0, 4, 4);
+      context.fillStyle = '#00f'; context.fillRect(4, 0, 4, 4);
+      const jpeg = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 1 })).arrayBuffer());
+      // ...with an APP1 Exif segment after SOI: one IFD entry, Orientation (0x0112) = 6.
+      const exif = [0xff, 0xe1, 0x00, 0x22, ...new TextEncoder().encode('Exif'), 0, 0,
+        0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0];
+      const file = new File([jpeg.slice(0, 2), new Uint8Array(exif), jpeg.slice(2)], 'rotated.jpg', { type: 'image/jpeg' });
+      const field = window.makeField({ interactive: true, 'image-mode': mode });
+      const done = new Promise((resolve) => field.addEventListener('change', resolve, { once: true }));
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      field.shadowRoot.querySelector('.frame').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      await done;
+      const v = field.value;
+      const at = (x, y) => Array.from(v.data.slice((y * v.width + x) * 3, (y * v.width + x) * 3 + 3));
+      return { width: v.width, height: v.height, mode: v.mode, top: at(1, 0), bottom: at(1, 7) };
+    }, mode);
+    expect(value.mode).toBe('RGB');  // a colour JPEG's own mode is RGB too
+    // Rotated 90° clockwise: the red left half is now the top, blue the bottom.
+    expect([value.width, value.height]).toEqual([4, 8]);
+    expect(value.top[0]).toBeGreaterThan(200);
+    expect(value.top[2]).toBeLessThan(60);
+    expect(value.bottom[2]).toBeGreaterThan(200);
+    expect(value.bottom[0]).toBeLessThan(60);
+  });
+
   test('max-size and max-pixels refuse with too_large', async () => {
     await page.evaluate(() => window.makeField({ interactive: true, 'max-size': 20 }));
     await dropFile('halves.png', 'image/png', png);

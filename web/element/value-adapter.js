@@ -40,6 +40,11 @@ async function browserDecode(blob, maxPixels) {
   }
 }
 
+async function isJpeg(blob) {
+  const head = new Uint8Array(await blob.slice(0, 3).arrayBuffer());
+  return head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff;
+}
+
 /**
  * A file's pixels in the field's mode. With mode `none` the core decodes first
  * so the file keeps its own mode (L, LA, RGB, RGBA); otherwise the browser does.
@@ -51,12 +56,17 @@ export async function blobToRaster(blob, { core, mode, maxSize, maxPixels }) {
   const coreDecode = async () => core.decode(new Uint8Array(await blob.arrayBuffer()),
     maxPixels ? { maxPixels, mode: mode === 'none' ? undefined : mode } : { mode: mode === 'none' ? undefined : mode });
   if (mode === 'none') {
+    let own;
     try {
-      return await coreDecode();
+      own = await coreDecode();
     } catch (error) {
       if (error?.code !== 'unsupported_file') throw error;
       return browserDecode(blob, maxPixels);  // WebP, AVIF...: the browser's mode is RGBA
     }
+    if (!(await isJpeg(blob))) return own;
+    // JPEGs may carry an EXIF orientation, which only the browser applies: its
+    // pixels, in the file's own mode.
+    return core.convert(await browserDecode(blob, maxPixels), own.mode);
   }
   let raster;
   try {
