@@ -202,6 +202,21 @@ describe('upload', () => {
     expect(log[0].message).toMatch(/8×4 pixels.*31 pixels/);
   });
 
+  test('the chosen file is previewed at once, before it is decoded', async () => {
+    const shown = await page.evaluate((bytes) => {
+      const field = window.makeField({ interactive: true });
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'halves.png', { type: 'image/png' }));
+      field.shadowRoot.querySelector('.frame').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      const img = field.shadowRoot.querySelector('img');
+      // Same task as the drop: nothing can have been decoded yet.
+      return { src: img.getAttribute('src'), hidden: img.hidden, dropzoneHidden: field.shadowRoot.querySelector('.dropzone').hidden, value: field.value };
+    }, Array.from(png));
+    expect(shown).toMatchObject({ hidden: false, dropzoneHidden: true, value: null });
+    expect(shown.src).toMatch(/^blob:/);
+    await waitForEvent(page, 'change');
+  });
+
   test('object URLs of the preview are revoked once the image is decoded, replaced or cleared', async () => {
     await page.evaluate(() => window.makeField({ interactive: true }));
     const before = await page.evaluate(() => window.liveUrls.size);

@@ -292,6 +292,7 @@ export class ImageField extends HTMLElement {
     if (source !== 'webcam') {
       this.#stopCamera();
       this.#preview.showFile(file);  // at once, before decoding
+      this.#render();
     }
     try {
       const core = await this.#core();
@@ -371,6 +372,7 @@ export class ImageField extends HTMLElement {
   #restorePreview() {
     if (this.#raster) this.#preview.showRaster(this.#coreNow, this.#raster);
     else this.#preview.clear();
+    this.#render();
   }
 
   #downloadName() {
@@ -526,6 +528,7 @@ export class ImageField extends HTMLElement {
       placeholder: this.placeholder,
       interactive: this.interactive,
       filled: this.#raster !== null,
+      previewing: this.#preview.objectUrl !== null,
       sources: this.#sourceList(),
       source: this.#source,
       cameraOn: this.#webcam.active,

@@ -59,7 +59,7 @@ export class Preview {
     this.#img.removeAttribute('src');
   }
 
-  /** The object URL currently in use (tests check it is revoked). */
+  /** The object URL of a file still being decoded, or null. */
   get objectUrl() {
     return this.#url;
   }

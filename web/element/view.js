@@ -76,11 +76,12 @@ export function renderView(p, state) {
   const drop = state.placeholder ? splitPlaceholder(state.placeholder) : { heading: s.dropHeading, body: s.dropHint };
   p.dropzone.querySelector('.heading').textContent = drop.heading;
   p.dropzone.querySelector('.body').textContent = drop.body;
-  p.dropzone.hidden = !interactive || filled || webcamView || !sources.includes('upload');
+  const covered = filled || state.previewing;  // a chosen file shows while it decodes
+  p.dropzone.hidden = !interactive || covered || webcamView || !sources.includes('upload');
   const empty = state.placeholder ? splitPlaceholder(state.placeholder) : { heading: '', body: s.empty };
   p.empty.querySelector('.heading').textContent = empty.heading;
   p.empty.querySelector('.body').textContent = empty.body;
-  p.empty.hidden = filled || (interactive && (webcamView || sources.includes('upload')));
+  p.empty.hidden = covered || (interactive && (webcamView || sources.includes('upload')));
 
   p.img.alt = state.alt;
   p.canvas.setAttribute('aria-label', state.alt || state.label || s.fieldName);
