@@ -269,7 +269,12 @@ export interface ImageField extends HTMLElement {
   maxSize: number;
   /** `max-pixels`: largest accepted width × height; bigger images fail with `too_large`. */
   maxPixels: number;
-  /** `name`: form field name; the value is submitted as a file. */
+  /**
+   * `name`: form field name; the value is submitted as a file encoded in
+   * `format`. The file is encoded before `change` fires, so a `change`
+   * handler can read it from `new FormData(form)`; for very large images
+   * `format="bmp"` encodes far faster than PNG.
+   */
   name: string;
   /** `required`: an empty field makes its form invalid. */
   required: boolean;
