@@ -2,6 +2,7 @@
 // the core does not read), converted to the chosen mode and shown; a tensor
 // is normalized and shown. No inline script, so it runs under a strict CSP.
 import { loadCore, ImageFieldError } from '../web/index.js';
+import '../web/element/index.js';
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
@@ -122,8 +123,49 @@ function wireDropZone() {
   $('file-input').addEventListener('change', (event) => takeFile(event.target.files[0]));
 }
 
+/** One line per event of the field, with what its detail carries (as text). */
+function describeDetail(detail) {
+  if (!detail) return '';
+  const parts = [];
+  if (detail.source) parts.push(`source=${detail.source}`);
+  if (detail.file) parts.push(`file=${JSON.stringify(detail.file.name)} (${detail.file.size} B)`);
+  if ('value' in detail) {
+    const v = detail.value;
+    parts.push(v === null ? 'value=null' : `value=${v.width}×${v.height} ${v.mode}`);
+  }
+  if (detail.index) parts.push(`index=[${detail.index.join(', ')}]`);
+  if (detail.code) parts.push(`${detail.code}: ${detail.message}`);
+  return parts.join(' ');
+}
+
+function wireField() {
+  const field = $('field');
+  const log = $('field-log');
+  for (const type of ['upload', 'input', 'change', 'clear', 'select', 'stream', 'error']) {
+    field.addEventListener(type, (event) => {
+      const item = document.createElement('li');
+      item.textContent = `${type} ${describeDetail(event.detail)}`;
+      log.prepend(item);
+      while (log.children.length > 50) log.lastChild.remove();
+    });
+  }
+  $('field-mode').addEventListener('change', (event) => { field.imageMode = event.target.value; });
+  $('field-watermark').addEventListener('change', (event) => { field.watermarkUploads = event.target.checked; });
+  // A small translucent badge as the watermark, made by the core from an array.
+  const badge = new Uint8Array(8 * 8 * 4);
+  for (let i = 0; i < 8 * 8; i++) badge.set([255, 255, 255, 160], i * 4);
+  field.watermark = core.fromArray(badge, { shape: [8, 8, 4], normalize: false });
+  $('field-set').addEventListener('click', () => {
+    const c = 3, h = 48, w = 64;
+    const tensor = new Float32Array(h * w * c);
+    for (let i = 0; i < h * w; i++) tensor.set([(i % w) / w, Math.floor(i / w) / h, 0.5], i * c);
+    field.value = { data: tensor, shape: [h, w, c] };
+  });
+}
+
 try {
   core = await loadCore();
+  wireField();
   wireDropZone();
   $('mode-select').addEventListener('change', showInMode);
   $('download-button').addEventListener('click', download);

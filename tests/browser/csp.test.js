@@ -49,3 +49,29 @@ test("without 'wasm-unsafe-eval' the policy is really enforced (control)", async
   const { result } = await runPage();
   expect(result.ok).toBe(false);
 });
+
+test("<image-field> runs under the strict policy plus img-src blob: (styles are a constructed sheet, not inline)", async () => {
+  policy = `${STRICT}; img-src 'self' blob:`;
+  const page = await browser.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${server.url}/tests/browser/pages/element.html`);
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.evaluate(() => window.makeField({ interactive: true, label: 'Photo' }));
+  const dataTransfer = await page.evaluateHandle(async () => {
+    const transfer = new DataTransfer();
+    const png = window.core.encode({ width: 2, height: 1, mode: 'RGB', data: new Uint8Array([255, 0, 0, 0, 0, 255]) });
+    transfer.items.add(new File([png], 'pair.png', { type: 'image/png' }));
+    return transfer;
+  });
+  await page.dispatchEvent('image-field >> .frame', 'drop', { dataTransfer });
+  await page.waitForFunction(() => window.events.some((e) => e.type === 'change'));
+  const state = await page.evaluate(() => ({
+    violations: window.violations,
+    types: window.events.map((e) => e.type),
+    // The shadow styles apply: the frame has the themed border radius.
+    radius: getComputedStyle(document.querySelector('image-field').shadowRoot.querySelector('.frame')).borderTopLeftRadius,
+  }));
+  expect(state).toEqual({ violations: [], types: ['upload', 'input', 'change'], radius: '8px' });
+  expect(problems).toEqual([]);
+  await page.close();
+});

@@ -84,3 +84,21 @@ test('a dropped non-image shows an error and keeps the previous image', async ()
   expect(out.data.slice(0, 4)).toEqual([255, 0, 0, 255]);
   await page.close();
 });
+
+test('the <image-field> section logs upload → input → change for a chosen file', async () => {
+  const { page, problems } = await openDemo();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#field >> .dropzone')]);
+  await chooser.setFiles({ name: 'halves.png', mimeType: 'image/png', buffer: png });
+  await page.waitForFunction(() => document.getElementById('field-log').children.length === 3);
+  const lines = await page.$$eval('#field-log li', (items) => items.map((li) => li.textContent).reverse());
+  expect(lines).toEqual([
+    `upload source=upload file="halves.png" (${png.length} B)`,
+    'input value=8×4 RGB',
+    'change value=8×4 RGB',
+  ]);
+  await page.click('#field-set');
+  await page.waitForFunction(() => document.getElementById('field-log').children.length === 4);
+  expect(await page.textContent('#field-log li')).toBe('change value=64×48 RGB');
+  expect(problems).toEqual([]);
+  await page.close();
+});

@@ -1,0 +1,41 @@
+// Shared steps of the <image-field> browser tests.
+import { loadCore } from '../../web/index.js';
+
+export const PAGE = '/tests/browser/pages/element.html';
+
+export async function openFieldPage(browserOrContext, server) {
+  const page = await browserOrContext.newPage();
+  await page.goto(`${server.url}${PAGE}`);
+  await page.waitForSelector('html[data-ready="true"]');
+  return page;
+}
+
+/** An 8×4 PNG: left half red, right half blue. */
+export async function halvesPng() {
+  const core = await loadCore();
+  const data = new Uint8Array(8 * 4 * 3);
+  for (let i = 0; i < 32; i++) data.set((i % 8) < 4 ? [255, 0, 0] : [0, 0, 255], i * 3);
+  return Buffer.from(core.encode({ width: 8, height: 4, mode: 'RGB', data }));
+}
+
+/** The recorded events, with values summarized so they can cross into Node. */
+export function eventLog(page) {
+  return page.evaluate(() => window.events.map(({ type, custom, bubbles, composed, detail }) => {
+    const summary = { type, custom, bubbles, composed };
+    if (detail && 'value' in detail) {
+      const v = detail.value;
+      summary.value = v === null ? null : { width: v.width, height: v.height, mode: v.mode, first: v.data ? Array.from(v.data.slice(0, 4)) : undefined };
+    }
+    if (detail?.file) summary.file = { name: detail.file.name, size: detail.file.size, type: detail.file.type };
+    if (detail?.source) summary.source = detail.source;
+    if (detail?.code) summary.code = detail.code;
+    if (detail?.message) summary.message = detail.message;
+    if (detail?.index) summary.index = detail.index;
+    return summary;
+  }));
+}
+
+export const waitForEvent = (page, type, count = 1) => page.waitForFunction(
+  ([t, n]) => window.events.filter((e) => e.type === t).length >= n, [type, count]);
+
+export const types = (log) => log.map((event) => event.type);

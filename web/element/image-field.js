@@ -1,0 +1,543 @@
+// <image-field>: the element shell. It wires the sources (upload, webcam,
+// clipboard), the preview and the toolbar to one value, and reports every
+// change with the events of the DESIGN (§5). Pixel work is the core's.
+import { loadCore } from '../core.js';
+import { ImageFieldError } from '../errors.js';
+import { ATTRIBUTES, defineReflectedProperties } from './attributes.js';
+import { fileFromPasteEvent, readClipboardImage } from './clipboard-source.js';
+import { Preview } from './preview.js';
+import { mergeStrings } from './strings.js';
+import { STYLES } from './styles.js';
+import { downloadBlob, parseButtons, toggleFullscreen } from './toolbar.js';
+import { buildShadowContent, cssLength, queryParts, renderView } from './view.js';
+import { wireDrop, wireFileInput } from './upload-source.js';
+import { extensionOf, rasterToBlob, rasterToValue, valueToRaster } from './value-adapter.js';
+import { WebcamSource } from './webcam-source.js';
+
+
+let sharedSheet = null;
+
+
+export class ImageField extends HTMLElement {
+  static formAssociated = true;
+  static observedAttributes = Object.keys(ATTRIBUTES);
+
+  #internals;
+  #parts;
+  #preview;
+  #webcam;
+  #strings = mergeStrings();
+  #raster = null;        // what is shown, watermark included
+  #value = null;         // #raster as the page's `type`
+  #ownedUrl = null;      // object URL handed out for type="url"
+  #fileName = '';
+  #picked = null;        // the source view picked by the user; the first listed one until then
+  #action = 0;           // the latest user or page action; older ones are dropped
+  #watermark = null;
+  #markRaster = null;    // Promise of the watermark's raster
+  #streamTimer = 0;
+  #constraints = undefined;
+  #onDocumentPaste = (event) => this.#onPaste(event, true);
+  #onFullscreenChange = () => this.#render();
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals?.() ?? null;
+    const root = this.attachShadow({ mode: 'open', delegatesFocus: false });
+    if (root.adoptedStyleSheets !== undefined && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+      // A constructed sheet is not inline style: it works under a CSP without 'unsafe-inline'.
+      sharedSheet ??= new CSSStyleSheet();
+      if (!sharedSheet.cssRules.length) sharedSheet.replaceSync(STYLES);
+      root.adoptedStyleSheets = [sharedSheet];
+    } else {
+      const style = document.createElement('style');
+      style.textContent = STYLES;
+      root.append(style);
+    }
+    root.append(buildShadowContent());
+    this.#parts = queryParts(root);
+    this.#preview = new Preview(this.#parts.img, this.#parts.canvas);
+    this.#webcam = new WebcamSource(this.#parts.video);
+    // Native input/change of inner controls are not this element's events.
+    for (const type of ['input', 'change']) root.addEventListener(type, (event) => event.stopPropagation());
+    this.#wire();
+  }
+
+  connectedCallback() {
+    // Properties a page set before the element was defined shadow the accessors: replay them.
+    for (const property of [...Object.values(ATTRIBUTES).map((a) => a.property), 'watermark', 'strings', 'webcamConstraints', 'value']) {
+      if (Object.prototype.hasOwnProperty.call(this, property)) {
+        const value = this[property];
+        delete this[property];
+        this[property] = value;
+      }
+    }
+    document.addEventListener('fullscreenchange', this.#onFullscreenChange);
+    this.#render();
+    this.#updateForm();
+    if (this.pasteAnywhere) document.addEventListener('paste', this.#onDocumentPaste);
+    loadCore().catch((error) => this.#fail(new ImageFieldError('invalid_argument', error.message)));
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener('paste', this.#onDocumentPaste);
+    document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
+    this.#stopCamera();
+    if (this.#preview.objectUrl) this.#restorePreview();  // drops the pending file preview's URL
+  }
+
+  attributeChangedCallback(name, previous, next) {
+    if (name === 'paste-anywhere' && this.isConnected) {
+      document.removeEventListener('paste', this.#onDocumentPaste);
+      if (next !== null) document.addEventListener('paste', this.#onDocumentPaste);
+    }
+    if (name === 'sources' && this.#source !== 'webcam') this.#stopCamera();
+    if ((name === 'required' || name === 'name') && previous !== next) this.#updateForm();
+    if (name === 'interactive' && next === null) this.#stopCamera();
+    if ((name === 'type' || name === 'format') && previous !== next && this.#raster) this.#retype();
+    this.#render();
+  }
+
+  // ---- properties and methods of the public API -------------------------
+
+  /** What is shown, as the `type` asks; null when empty. Setting it fires `change` once processed. */
+  get value() {
+    return this.#value;
+  }
+
+  set value(value) {
+    this.#fromPage(value);
+  }
+
+  get watermark() {
+    return this.#watermark;
+  }
+
+  set watermark(mark) {
+    this.#watermark = mark ?? null;
+    this.#markRaster = mark ? this.#core().then((core) => valueToRaster(mark, { core, mode: 'none' })) : null;
+    this.#markRaster?.catch((error) => this.#fail(error));
+  }
+
+  /** MediaTrackConstraints for the camera (the `video` member of getUserMedia's constraints). */
+  get webcamConstraints() {
+    return this.#constraints;
+  }
+
+  set webcamConstraints(constraints) {
+    this.#constraints = constraints ?? undefined;
+  }
+
+  get strings() {
+    return this.#strings;
+  }
+
+  set strings(overrides) {
+    this.#strings = mergeStrings(overrides);
+    this.#render();
+    this.#updateForm();
+  }
+
+  get form() { return this.#internals?.form ?? null; }
+  get validity() { return this.#internals?.validity; }
+  get validationMessage() { return this.#internals?.validationMessage ?? ''; }
+  checkValidity() { return this.#internals?.checkValidity() ?? true; }
+  reportValidity() { return this.#internals?.reportValidity() ?? true; }
+
+  /** Removes the image as the user's remove button does: `clear` → `input` → `change`. */
+  clear() {
+    this.#action++;
+    this.#stopCamera();
+    this.#commit(null, null, '');
+    this.#emit('clear', {});
+    this.#emit('input', { value: null });
+    this.#emit('change', { value: null });
+  }
+
+  /** Opens the file chooser (needs a user gesture, as every file input does). */
+  openFilePicker() {
+    if (!this.interactive) return;
+    this.#parts.fileInput.click();
+  }
+
+  /** Reads an image from the clipboard. Resolves true once the value is set, false on failure (an `error` event says why). */
+  async pasteFromClipboard() {
+    const action = ++this.#action;
+    try {
+      const file = await readClipboardImage();
+      return await this.#fromUser(file, 'clipboard', { action });
+    } catch (error) {
+      if (action === this.#action) this.#fail(error);
+      return false;
+    }
+  }
+
+  /** Takes a photo, starting the camera first if needed. Resolves true once the value is set. */
+  async capture() {
+    if (!this.#webcam.active && !(await this.#startCamera())) return false;
+    const action = ++this.#action;
+    try {
+      const core = await this.#core();
+      const frame = this.#webcam.grab(this.mirror);
+      this.#stopCamera();
+      const file = new File([core.encode(frame, { format: 'png' })], 'webcam.png', { type: 'image/png' });
+      return await this.#fromUser(file, 'webcam', { action, raster: frame });
+    } catch (error) {
+      if (action === this.#action) this.#fail(error);
+      return false;
+    }
+  }
+
+  /**
+   * Camera frames as values of the field's `type`, one per `next()`: a frame is
+   * grabbed only when the consumer asks. Starts the camera if needed; ends
+   * when the camera stops.
+   */
+  async* frames() {
+    if (!this.#webcam.active && !(await this.#startCamera())) return;
+    const core = await this.#core();
+    while (this.#webcam.active) {
+      yield await this.#frameValue(core);
+    }
+  }
+
+  // ---- wiring -------------------------------------------------------------
+
+  #wire() {
+    const p = this.#parts;
+    p.dropzone.addEventListener('click', () => this.openFilePicker());  // a real button: Enter and Space click it
+    wireFileInput(p.fileInput, (file) => this.#fromUser(file, 'upload'));
+    wireDrop(p.frame, p.frame, {
+      enabled: () => this.interactive && this.#sourceList().includes('upload'),
+      onFile: (file) => this.#fromUser(file, 'upload'),
+    });
+    this.addEventListener('paste', (event) => this.#onPaste(event, false));
+    p.start.addEventListener('click', () => this.#startCamera());
+    p.capture.addEventListener('click', () => this.capture());
+    p.devices.addEventListener('change', () => this.#startCamera(p.devices.value));
+    p.remove.addEventListener('click', () => this.clear());
+    p.download.addEventListener('click', () => this.#download());
+    p.fullscreen.addEventListener('click', () => toggleFullscreen(p.frame).catch((error) => this.#fail(
+      new ImageFieldError('invalid_argument', `full screen was refused (${error.message})`))));
+    p.share.addEventListener('click', () => this.#share());
+    p.frame.addEventListener('click', (event) => {
+      if (!this.#raster || event.target !== this.#preview.shown) return;
+      const index = this.#preview.pixelAt(event.clientX, event.clientY);
+      if (index) this.#emit('select', { index });
+    });
+    for (const button of p.sourceButtons) {
+      button.addEventListener('click', () => {
+        const source = button.dataset.source;
+        if (source === 'clipboard') this.pasteFromClipboard();
+        else this.#switchSource(source);
+      });
+    }
+  }
+
+  get #source() {
+    const sources = this.#sourceList();
+    return sources.includes(this.#picked) ? this.#picked : (sources.find((s) => s !== 'clipboard') ?? 'upload');
+  }
+
+  #sourceList() {
+    return this.sources.split(/[\s,]+/).filter((source) => ['upload', 'webcam', 'clipboard'].includes(source));
+  }
+
+  #switchSource(source) {
+    if (source !== 'webcam') this.#stopCamera();
+    this.#picked = source;
+    this.#render();
+  }
+
+  #onPaste(event, fromDocument) {
+    if (!this.interactive || !this.#sourceList().includes('clipboard')) return;
+    if (fromDocument) {
+      if (event.composedPath().includes(this)) return;  // handled by the field's own listener
+      const target = event.composedPath()[0];
+      if (target?.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target?.tagName)) return;
+    }
+    event.preventDefault();
+    const action = ++this.#action;
+    let file;
+    try {
+      file = fileFromPasteEvent(event);
+    } catch (error) {
+      this.#fail(error);
+      return;
+    }
+    this.#fromUser(file, 'clipboard', { action });
+  }
+
+  // ---- the value ------------------------------------------------------------
+
+  #coreNow = null;
+
+  async #core() {
+    this.#coreNow ??= await loadCore();
+    return this.#coreNow;
+  }
+
+  #options(core) {
+    return { core, mode: this.imageMode, layout: this.layout, maxSize: this.maxSize, maxPixels: this.maxPixels };
+  }
+
+  async #stamp(core, raster) {
+    if (!this.#markRaster) return raster;
+    const mark = await this.#markRaster;
+    return core.watermark(raster, mark, { position: this.watermarkPosition.trim() });
+  }
+
+  /** A user's file (or camera frame): `upload` → `input` → `change`, or `error` keeping the value. */
+  async #fromUser(file, source, { action = ++this.#action, raster: pixels } = {}) {
+    if (source !== 'webcam') {
+      this.#stopCamera();
+      this.#preview.showFile(file);  // at once, before decoding
+      this.#render();
+    }
+    try {
+      const core = await this.#core();
+      let raster = pixels
+        ? (this.imageMode === 'none' ? pixels : core.convert(pixels, this.imageMode))
+        : await valueToRaster(file, this.#options(core));
+      if (this.watermarkUploads) raster = await this.#stamp(core, raster);
+      const value = await rasterToValue(core, raster, this.type, this.format);
+      if (action !== this.#action) return false;
+      await this.#commit(raster, value, file.name);
+      if (action !== this.#action) return false;
+      this.#emit('upload', { source, file });
+      this.#emit('input', { value });
+      this.#emit('change', { value });
+      return true;
+    } catch (error) {
+      if (action === this.#action) {
+        this.#restorePreview();
+        this.#fail(error);
+      }
+      return false;
+    }
+  }
+
+  /** A value set by the page: `change` only. */
+  async #fromPage(input) {
+    const action = ++this.#action;
+    this.#stopCamera();
+    if (input === null || input === undefined) {
+      await this.#commit(null, null, '');
+      this.#emit('change', { value: null });
+      return;
+    }
+    try {
+      const core = await this.#core();
+      const raster = await this.#stamp(core, await valueToRaster(input, this.#options(core)));
+      const value = await rasterToValue(core, raster, this.type, this.format);
+      if (action !== this.#action) return;
+      const name = typeof File !== 'undefined' && input instanceof File ? input.name : '';
+      await this.#commit(raster, value, name);
+      if (action !== this.#action) return;
+      this.#emit('change', { value });
+    } catch (error) {
+      if (action === this.#action) this.#fail(error);
+    }
+  }
+
+  async #commit(raster, value, fileName) {
+    if (this.#ownedUrl && this.#ownedUrl !== value) URL.revokeObjectURL(this.#ownedUrl);
+    this.#ownedUrl = this.type === 'url' && typeof value === 'string' ? value : null;
+    this.#raster = raster;
+    this.#value = value;
+    this.#fileName = fileName;
+    this.#parts.message.textContent = '';
+    if (raster) this.#preview.showRaster(this.#coreNow, raster);
+    else this.#preview.clear();
+    this.#render();
+    await this.#updateForm();
+  }
+
+  /** The same image in the new `type`/`format`: the picture did not change, so no event. */
+  async #retype() {
+    const action = this.#action;
+    const raster = this.#raster;
+    try {
+      const value = await rasterToValue(await this.#core(), raster, this.type, this.format);
+      if (action !== this.#action || raster !== this.#raster) {
+        if (typeof value === 'string') URL.revokeObjectURL(value);
+        return;
+      }
+      await this.#commit(raster, value, this.#fileName);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #restorePreview() {
+    if (this.#raster) this.#preview.showRaster(this.#coreNow, this.#raster);
+    else this.#preview.clear();
+    this.#render();
+  }
+
+  #downloadName() {
+    const stem = (this.#fileName || 'image').replace(/\.[^./\\]*$/, '') || 'image';
+    return `${stem}.${extensionOf(this.format)}`;
+  }
+
+  async #encodedFile() {
+    const core = await this.#core();
+    const blob = await rasterToBlob(core, this.#raster, this.format);
+    return new File([blob], this.#downloadName(), { type: blob.type });
+  }
+
+  async #updateForm() {
+    if (!this.#internals) return;
+    const raster = this.#raster;
+    let file = null;
+    if (raster && this.name) {
+      try {
+        file = await this.#encodedFile();
+      } catch (error) {
+        this.#fail(error);
+      }
+    }
+    if (raster !== this.#raster) return;  // a newer value took over while encoding
+    if (file) {
+      this.#internals.setFormValue(file);  // submitted under the `name` attribute
+    } else {
+      this.#internals.setFormValue(null);
+    }
+    if (this.required && !raster) {
+      this.#internals.setValidity({ valueMissing: true }, this.#strings.valueMissing, this.#parts.dropzone);
+    } else {
+      this.#internals.setValidity({});
+    }
+  }
+
+  formResetCallback() {
+    this.#action++;
+    this.#stopCamera();
+    this.#commit(null, null, '');
+  }
+
+  formDisabledCallback(disabled) {
+    this.#parts.frame.inert = disabled;
+    this.#parts.sources.inert = disabled;
+  }
+
+  async #download() {
+    try {
+      downloadBlob(await this.#encodedFile(), this.#downloadName(), this.ownerDocument);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  async #share() {
+    try {
+      const file = await this.#encodedFile();
+      await navigator.share({ files: [file], title: this.label || file.name });
+    } catch (error) {
+      if (error?.name !== 'AbortError') this.#fail(new ImageFieldError('invalid_argument', `sharing failed (${error.message})`));
+    }
+  }
+
+  // ---- camera -------------------------------------------------------------
+
+  async #startCamera(deviceId) {
+    if (!this.interactive) return false;
+    this.#picked = 'webcam';
+    this.#render();
+    try {
+      const started = await this.#webcam.start({ constraints: this.webcamConstraints, deviceId, strings: this.#strings });
+      if (!started) return false;
+      this.#parts.message.textContent = '';
+      await this.#listDevices();
+      this.#startStreaming();
+      this.#render();
+      return true;
+    } catch (error) {
+      this.#render();
+      this.#fail(error);
+      return false;
+    }
+  }
+
+  async #listDevices() {
+    const devices = await WebcamSource.devices();
+    const select = this.#parts.devices;
+    select.replaceChildren(...devices.map((device, index) => {
+      const option = document.createElement('option');
+      option.value = device.deviceId;
+      option.textContent = device.label || `${this.#strings.chooseCamera} ${index + 1}`;
+      return option;
+    }));
+    select.value = this.#webcam.deviceId;
+    this.#parts.devicePicker.hidden = devices.length < 2;
+  }
+
+  #stopCamera() {
+    clearInterval(this.#streamTimer);
+    this.#streamTimer = 0;
+    this.#webcam.stop();
+    this.#render();
+  }
+
+  async #frameValue(core) {
+    const frame = this.#webcam.grab(this.mirror);
+    const raster = this.imageMode === 'none' ? frame : core.convert(frame, this.imageMode);
+    return rasterToValue(core, raster, this.type, this.format);
+  }
+
+  #startStreaming() {
+    clearInterval(this.#streamTimer);
+    if (!this.streamEvery) return;
+    let busy = false;
+    this.#streamTimer = setInterval(async () => {
+      if (busy || !this.#webcam.active) return;  // a slow consumer skips ticks rather than queueing them
+      busy = true;
+      try {
+        this.#emit('stream', { value: await this.#frameValue(await this.#core()) });
+      } catch (error) {
+        this.#fail(error);
+      } finally {
+        busy = false;
+      }
+    }, this.streamEvery * 1000);
+  }
+
+  // ---- output -------------------------------------------------------------
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  #fail(error) {
+    const code = error?.code ?? 'invalid_argument';
+    const message = error?.message ?? String(error);
+    this.#parts.message.textContent = message;
+    this.#emit('error', { code, message });
+  }
+
+  #render() {
+    this.style.setProperty('--image-field-height', cssLength(this.height));
+    this.style.setProperty('--image-field-width', cssLength(this.width));
+    if (!this.height) this.style.removeProperty('--image-field-height');
+    if (!this.width) this.style.removeProperty('--image-field-width');
+    renderView(this.#parts, {
+      strings: this.#strings,
+      label: this.label,
+      showLabel: this.showLabel,
+      alt: this.alt,
+      placeholder: this.placeholder,
+      interactive: this.interactive,
+      filled: this.#raster !== null,
+      previewing: this.#preview.objectUrl !== null,
+      sources: this.#sourceList(),
+      source: this.#source,
+      cameraOn: this.#webcam.active,
+      mirror: this.mirror,
+      buttons: parseButtons(this.getAttribute('buttons')),
+      fullscreen: this.shadowRoot.fullscreenElement === this.#parts.frame,  // the document only sees the host
+      fullscreenEnabled: this.ownerDocument.fullscreenEnabled,
+    });
+  }
+}
+
+defineReflectedProperties(ImageField.prototype);
