@@ -5,6 +5,30 @@
 #include "sha256.h"
 
 namespace imagefield {
+namespace {
+
+FileFormat fileFormatOf(EncodeFormat format) {
+  switch (format) {
+    case EncodeFormat::PNG: return FileFormat::PNG;
+    case EncodeFormat::JPEG: return FileFormat::JPEG;
+    case EncodeFormat::BMP: return FileFormat::BMP;
+    case EncodeFormat::TGA: return FileFormat::TGA;
+  }
+  return FileFormat::Unknown;
+}
+
+const char* extensionOf(FileFormat format) {
+  switch (format) {
+    case FileFormat::PNG: return "png";
+    case FileFormat::JPEG: return "jpg";
+    case FileFormat::BMP: return "bmp";
+    case FileFormat::GIF: return "gif";
+    case FileFormat::PSD: return "psd";
+    default: return "tga";  // the only decodable format without a signature
+  }
+}
+
+}  // namespace
 
 Result<EncodeFormat> parseImageFileType(std::string_view name) {
   if (name == "png") return EncodeFormat::PNG;
@@ -53,14 +77,9 @@ Result<ImageFile> imageFileFromBytes(const std::uint8_t* bytes, std::size_t size
   ImageFile file;
   file.bytes.assign(bytes, bytes + size);
   file.raster = std::move(raster.value());
-  switch (probed.value().format) {
-    case FileFormat::PNG: file.format = "png"; break;
-    case FileFormat::JPEG: file.format = "jpg"; break;
-    case FileFormat::BMP: file.format = "bmp"; break;
-    case FileFormat::GIF: file.format = "gif"; break;
-    case FileFormat::PSD: file.format = "psd"; break;
-    default: file.format = "tga"; break;
-  }
+  // The given file type names the extension when it describes these bytes (jpeg stays jpeg).
+  const FileFormat sniffedFormat = probed.value().format;
+  file.format = sniffedFormat == fileFormatOf(format.value()) ? std::string(fileType) : extensionOf(sniffedFormat);
   file.sha256 = sha256Hex(file.bytes.data(), file.bytes.size());
   return file;
 }
