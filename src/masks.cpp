@@ -13,6 +13,7 @@ namespace {
 Error invalid(const std::string& message) { return makeError(ErrorCode::InvalidMask, message); }
 
 std::string number(double v) {
+  if (std::isnan(v)) return "NaN";
   char text[32];
   std::snprintf(text, sizeof text, "%.9g", v);
   return text;
