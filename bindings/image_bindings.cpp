@@ -6,6 +6,7 @@
 #include "boxes.h"
 #include "classes.h"
 #include "image_record.h"
+#include "json_limits.h"
 #include "js_values.h"
 #include "masks.h"
 #include "sha256.h"
@@ -17,8 +18,16 @@ namespace {
 using namespace imagefield;
 using namespace imagefield::js;
 
-std::string textIn(const val& typedArray) {
-  const std::vector<std::uint8_t> bytes = copyIn<std::uint8_t>(typedArray);
+// JSON arrives as UTF-8 bytes (a file read back is hashed and parsed as it
+// is); its size is checked before anything is copied into Wasm memory.
+Result<std::string> jsonTextIn(const val& utf8, const std::string& what) {
+  const JsonLimits limits;
+  const auto size = utf8["length"].as<double>();
+  if (size > double(limits.maxBytes)) {
+    return makeError(ErrorCode::TooLarge, what + " is " + std::to_string(std::uint64_t(size)) +
+                                              " bytes of JSON, above the limit of " + std::to_string(limits.maxBytes));
+  }
+  const std::vector<std::uint8_t> bytes = copyIn<std::uint8_t>(utf8);
   return std::string(bytes.begin(), bytes.end());
 }
 
@@ -82,10 +91,11 @@ val layerOut(const std::vector<std::uint8_t>& file, const std::string& classLabe
   return out;
 }
 
-// layerJson arrives as UTF-8 bytes so a file read back is hashed and parsed as it is.
 val jsBoxesLayer(std::string name, val layerJson) {
   return guarded([&] {
-    auto layer = validateBoxesLayer(name, textIn(layerJson));
+    auto text = jsonTextIn(layerJson, "boxes[\"" + name + "\"]");
+    if (!text) return failure(text.error());
+    auto layer = validateBoxesLayer(name, text.value());
     if (!layer) return failure(layer.error());
     const std::string& json = layer.value().fileJson;
     return success(layerOut(std::vector<std::uint8_t>(json.begin(), json.end()), layer.value().classLabelsJson));
@@ -116,30 +126,36 @@ val maskOut(const MaskLayer& layer) {
   return out;
 }
 
-val jsMaskLayer(std::string name, val data, std::string dtype, val shape, std::string classLabelsJson,
+val jsMaskLayer(std::string name, val data, std::string dtype, val shape, val classLabelsJson,
                 std::uint32_t width, std::uint32_t height) {
   return guarded([&] {
+    auto labels = jsonTextIn(classLabelsJson, "masks[\"" + name + "\"].class_labels");
+    if (!labels) return failure(labels.error());
     std::vector<std::int64_t> dims;
     const auto n = shape["length"].as<std::size_t>();
     for (std::size_t i = 0; i < n; ++i) dims.push_back(static_cast<std::int64_t>(shape[i].as<double>()));
     return withMaskInput(data, dtype, [&](const TypedView& view) {
-      auto layer = prepareMaskLayer(name, view, dims, classLabelsJson, width, height);
+      auto layer = prepareMaskLayer(name, view, dims, labels.value(), width, height);
       return layer ? success(maskOut(layer.value())) : failure(layer.error());
     });
   });
 }
 
-val jsMaskFromFile(std::string name, val png, std::string classLabelsJson, std::uint32_t width, std::uint32_t height) {
+val jsMaskFromFile(std::string name, val png, val classLabelsJson, std::uint32_t width, std::uint32_t height) {
   return guarded([&] {
+    auto labels = jsonTextIn(classLabelsJson, "masks[\"" + name + "\"].class_labels");
+    if (!labels) return failure(labels.error());
     const std::vector<std::uint8_t> bytes = copyIn<std::uint8_t>(png);
-    auto layer = readMaskFile(name, bytes.data(), bytes.size(), classLabelsJson, width, height);
+    auto layer = readMaskFile(name, bytes.data(), bytes.size(), labels.value(), width, height);
     return layer ? success(maskOut(layer.value())) : failure(layer.error());
   });
 }
 
-val jsClasses(std::string json) {
+val jsClasses(val json) {
   return guarded([&] {
-    auto classes = validateClasses(json);
+    auto text = jsonTextIn(json, "classes");
+    if (!text) return failure(text.error());
+    auto classes = validateClasses(text.value());
     return classes ? success(val(classes.value())) : failure(classes.error());
   });
 }

@@ -1,7 +1,6 @@
 #include "masks.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include "class_labels.h"
 #include "decode.h"
@@ -12,11 +11,12 @@ namespace {
 
 Error invalid(const std::string& message) { return makeError(ErrorCode::InvalidMask, message); }
 
+// Whole numbers as integers, others as JSON writes them (no printf in the Wasm).
 std::string number(double v) {
   if (std::isnan(v)) return "NaN";
-  char text[32];
-  std::snprintf(text, sizeof text, "%.9g", v);
-  return text;
+  if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+  return dumpJson(nlohmann::json(v));
 }
 
 template <class T>

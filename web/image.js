@@ -20,7 +20,7 @@ function isPlainObject(value) {
   return !!value && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value);
 }
 
-/** JSON text of a user value; cycles, BigInts and absurd nesting become `code` errors. */
+/** UTF-8 JSON of a user value; cycles, BigInts and absurd nesting become `code` errors. */
 function jsonOf(value, code, what) {
   let text;
   try {
@@ -29,7 +29,7 @@ function jsonOf(value, code, what) {
     fail(code, `${what} cannot be written as JSON (${error.message})`);
   }
   if (text === undefined) fail(code, `${what} cannot be written as JSON (got ${typeof value})`);
-  return text;
+  return utf8.encode(text);
 }
 
 function rewrap(error, code, what) {
@@ -89,7 +89,7 @@ export function makeImageClass(module, core) {
   }
 
   function boxesLayer(name, layer) {
-    const result = unwrap(module.boxesLayer(name, utf8.encode(jsonOf(layer, 'invalid_boxes', `boxes[${JSON.stringify(name)}]`))));
+    const result = unwrap(module.boxesLayer(name, jsonOf(layer, 'invalid_boxes', `boxes[${JSON.stringify(name)}]`)));
     const value = JSON.parse(fromUtf8.decode(result.file));
     return { file: result.file, sha256: result.sha256, classLabels: JSON.parse(result.classLabels), value };
   }
@@ -107,7 +107,7 @@ export function makeImageClass(module, core) {
       throw rewrap(error, 'invalid_mask', `${where}.mask_data`);
     }
     const labels = layer.class_labels === undefined || layer.class_labels === null
-      ? '' : jsonOf(layer.class_labels, 'invalid_mask', `${where}.class_labels`);
+      ? new Uint8Array(0) : jsonOf(layer.class_labels, 'invalid_mask', `${where}.class_labels`);
     const result = unwrap(module.maskLayer(name, input.array, input.dtype, input.shape, labels, width, height));
     return { file: result.file, sha256: result.sha256, classLabels: JSON.parse(result.classLabels), values: result.values };
   }
@@ -307,7 +307,8 @@ export function makeImageClass(module, core) {
       const masks = {};
       for (const [name, entry] of Object.entries(json.masks ?? {})) {
         const data = verifiedFile(byPath, entry, `masks[${JSON.stringify(name)}]`);
-        const labels = entry.class_labels === undefined ? '' : jsonOf(entry.class_labels, 'invalid_mask', 'class_labels');
+        const labels = entry.class_labels === undefined
+          ? new Uint8Array(0) : jsonOf(entry.class_labels, 'invalid_mask', `masks[${JSON.stringify(name)}].class_labels`);
         const layer = unwrap(module.maskFromFile(name, data, labels, info.raster.width, info.raster.height));
         masks[name] = { mask_data: layer.values, shape: [info.raster.height, info.raster.width],
           class_labels: JSON.parse(layer.classLabels) };
