@@ -115,6 +115,25 @@ TEST(Npy, RejectsMalformedHeadersClearly) {
   expectError(huge, ErrorCode::DecodeFailed, "above the limit");
 }
 
+TEST(Npy, EveryMutationOfTheHeaderIsAResultNotACrash) {
+  auto valid = npy("{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3, 3), }", 72, 2, 0x3f);
+  std::uint32_t seed = 12345;
+  int failures = 0;
+  for (std::size_t pos = 0; pos < 80; ++pos) {
+    for (int trial = 0; trial < 8; ++trial) {
+      auto bytes = valid;
+      seed = seed * 1664525u + 1013904223u;
+      bytes[pos] = std::uint8_t(seed >> 24);
+      if (trial == 7) bytes.resize(pos);  // and every truncation
+      auto a = parse(bytes);
+      auto r = decodeImage(bytes.data(), bytes.size(), {}, std::nullopt, Layout::CHW);
+      if (!a) ++failures;
+      if (r) EXPECT_GT(r.value().width, 0u);
+    }
+  }
+  EXPECT_GT(failures, 100);  // most mutations are caught, none crash (run under ASan/UBSan too)
+}
+
 TEST(Npy, DecodesAsAnImageWithTheLayout) {
   auto bytes = npy("{'descr': '<f4', 'fortran_order': False, 'shape': (3, 1, 2), }", 0);
   for (float v : {0.f, 1.f, 0.f, 0.f, 0.f, 1.f}) {

@@ -1,6 +1,7 @@
 // core.Image's wandb JSON: toJSON, files, fromJSON, seqToJSON and the class
 // methods, through the real Wasm build; digests checked against node:crypto.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import { loadCore } from '../../web/index.js';
 import { testPattern } from './fixtures.js';
@@ -272,5 +273,27 @@ describe('sequences', () => {
     }
     expect(() => core.Image.seqToJSON([], AT)).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
     expect(() => core.Image.seqToJSON([{}], AT)).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
+  });
+});
+
+describe('no Wasm state', () => {
+  test('images hold no handle: building and failing many of them does not grow Wasm memory', async () => {
+    // A fresh instance, so earlier tests' headroom cannot hide a leak: keeping
+    // any copy of the 768 KiB raster per round would need 30 MiB more.
+    const fresh = await loadCore({ wasmBinary: readFileSync(new URL('../../web/wasm/imagefield-core.wasm', import.meta.url)) });
+    const big = testPattern(512, 512);
+    // BMP keeps every byte, so the file is as large as the raster too.
+    const round = () => {
+      const img = new fresh.Image(big, { fileType: 'bmp', boxes: BOXES });
+      expect(img.toJSON(AT).width).toBe(512);
+      // Fails in the core after the pixels were copied in.
+      expect(() => new fresh.Image({ ...big, data: big.data.subarray(1) }))
+        .toThrow(expect.objectContaining({ code: 'invalid_shape' }));
+    };
+    for (let i = 0; i < 3; i++) round();
+    const before = fresh.wasmMemoryBytes;
+    for (let i = 0; i < 40; i++) round();
+    expect(fresh.wasmMemoryBytes).toBe(before);
+    expect(Object.keys(new fresh.Image(big))).toEqual([]);
   });
 });
