@@ -189,7 +189,7 @@ val jsDecode(val bytes, val options) {
                                       " (maxFileBytes)");
     }
     const std::vector<std::uint8_t> input = copyIn<std::uint8_t>(bytes);
-    auto raster = decodeImage(input.data(), input.size(), limits, mode);
+    auto raster = decodeImage(input.data(), input.size(), limits, mode, layoutFromJs(options["layout"]));
     return raster ? success(rasterToJs(raster.value())) : failure(raster.error());
   });
 }

@@ -6,6 +6,7 @@
 
 #include "convert.h"
 #include "decode_budget.h"
+#include "npy_image.h"
 #include "stb_image_calls.h"
 #include "structure_check.h"
 
@@ -19,11 +20,11 @@ std::string mib(std::uint64_t bytes) {
 Error unsupported(FileFormat format) {
   if (format == FileFormat::Unknown) {
     return makeError(ErrorCode::UnsupportedFile,
-                     "the bytes are not an image file the core can read; supported: PNG, JPEG, GIF, BMP, TGA, PSD");
+                     "the bytes are not an image file the core can read; supported: PNG, JPEG, GIF, BMP, TGA, PSD, NPY");
   }
   return makeError(ErrorCode::UnsupportedFile,
                    std::string(formatName(format)) +
-                       " files are not decoded by the core; supported: PNG, JPEG, GIF, BMP, TGA, PSD "
+                       " files are not decoded by the core; supported: PNG, JPEG, GIF, BMP, TGA, PSD, NPY "
                        "(in a browser, let the browser decode other formats and pass the pixels)");
 }
 
@@ -83,7 +84,8 @@ Result<ImageInfo> probeImage(const std::uint8_t* bytes, std::size_t size, const 
 }
 
 Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const DecodeLimits& limits,
-                           std::optional<Mode> mode) {
+                           std::optional<Mode> mode, Layout layout) {
+  if (sniffFormat(bytes, size) == FileFormat::NPY) return decodeNpyImage(bytes, size, limits, mode, layout);
   auto probed = probeImage(bytes, size, limits);
   if (!probed) return probed.error();
   const ImageInfo info = probed.value();

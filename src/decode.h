@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "format_sniff.h"
+#include "layout.h"
 #include "raster.h"
 
 namespace imagefield {
@@ -37,8 +38,9 @@ Result<ImageInfo> probeImage(const std::uint8_t* bytes, std::size_t size, const 
 
 // Without a mode the raster comes back in the file's own mode: L, LA, RGB or
 // RGBA (16-bit files are reduced to 8 bits; GIF gives its first frame as
-// RGBA). With one, it is converted to that mode.
+// RGBA). With one, it is converted to that mode. A .npy file is read as an
+// array with `layout` and shown with the wandb rules (npy_image.h).
 Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const DecodeLimits& limits = {},
-                           std::optional<Mode> mode = std::nullopt);
+                           std::optional<Mode> mode = std::nullopt, Layout layout = Layout::HWC);
 
 }  // namespace imagefield

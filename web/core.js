@@ -4,6 +4,7 @@ import { ImageFieldError, unwrap } from './errors.js';
 import { instantiateCoreModule } from './load-wasm.js';
 import { checkShape, readArrayInput, toTypedArray } from './array-input.js';
 import { rasterToCore } from './raster-input.js';
+import { makeImageClass } from './image.js';
 
 const LAYOUTS = ['hwc', 'chw'];
 const CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'];
@@ -72,6 +73,8 @@ export class Core {
     this.#module = module;
     /** Decode limits used when a call does not override them. */
     this.defaultLimits = Object.freeze({ ...module.defaultLimits() });
+    /** The wandb.Image data type (web/image.js). */
+    this.Image = makeImageClass(module, this);
   }
 
   /** Current size of the Wasm linear memory in bytes (it only ever grows). */
@@ -99,10 +102,11 @@ export class Core {
     }));
   }
 
-  decode(bytes, { mode, maxFileBytes, maxAxis, maxPixels, maxDecodeBytes } = {}) {
+  decode(bytes, { mode, maxFileBytes, maxAxis, maxPixels, maxDecodeBytes, layout } = {}) {
     const limits = this.defaultLimits;
     return unwrap(this.#module.decode(toBytes(bytes), {
       mode: pickString(mode, 'mode', null),
+      layout: pickLayout(layout),
       maxFileBytes: pickLimit(maxFileBytes, 'maxFileBytes', limits.maxFileBytes),
       maxAxis: pickLimit(maxAxis, 'maxAxis', limits.maxAxis),
       maxPixels: pickLimit(maxPixels, 'maxPixels', limits.maxPixels),

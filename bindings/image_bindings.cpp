@@ -1,0 +1,181 @@
+// Embind adapters for wandb.Image parity: stateless functions over plain
+// values. The JS Image class keeps every piece of state; nothing here
+// outlives a call.
+#include <string>
+
+#include "boxes.h"
+#include "classes.h"
+#include "image_record.h"
+#include "json_limits.h"
+#include "js_values.h"
+#include "masks.h"
+#include "sha256.h"
+
+using emscripten::val;
+
+namespace {
+
+using namespace imagefield;
+using namespace imagefield::js;
+
+// JSON arrives as UTF-8 bytes (a file read back is hashed and parsed as it
+// is); its size is checked before anything is copied into Wasm memory.
+Result<std::string> jsonTextIn(const val& utf8, const std::string& what) {
+  const JsonLimits limits;
+  const auto size = utf8["length"].as<double>();
+  if (size > double(limits.maxBytes)) {
+    return makeError(ErrorCode::TooLarge, what + " is " + std::to_string(std::uint64_t(size)) +
+                                              " bytes of JSON, above the limit of " + std::to_string(limits.maxBytes));
+  }
+  const std::vector<std::uint8_t> bytes = copyIn<std::uint8_t>(utf8);
+  return std::string(bytes.begin(), bytes.end());
+}
+
+val imageFileOut(const ImageFile& file) {
+  val out = val::object();
+  out.set("bytes", bytesOut(file.bytes));
+  out.set("format", file.format);
+  out.set("sha256", file.sha256);
+  out.set("raster", rasterOut(file.raster));
+  return out;
+}
+
+val jsImageFileType(std::string name) {
+  return guarded([&] {
+    auto format = parseImageFileType(name);
+    return format ? success(val(name)) : failure(format.error());
+  });
+}
+
+// raster: {width, height, mode, bytes, palette?} checked by the JS side.
+val jsImageFromRaster(val raster, std::string fileType) {
+  return guarded([&] {
+    auto format = parseImageFileType(fileType);
+    if (!format) return failure(format.error());
+    Raster input;
+    const auto mode = parseMode(raster["mode"].as<std::string>());
+    if (!mode) return failure("invalid_mode", "raster mode is not one of " + std::string(modeNameList()));
+    input.width = raster["width"].as<std::uint32_t>();
+    input.height = raster["height"].as<std::uint32_t>();
+    input.mode = *mode;
+    input.data = copyIn<std::uint8_t>(raster["bytes"]);
+    if (!raster["palette"].isUndefined() && !raster["palette"].isNull()) {
+      input.palette = copyIn<std::uint8_t>(raster["palette"]);
+    }
+    if (auto invalid = validateRaster(input)) return failure(*invalid);
+    auto file = imageFileFromRaster(input, fileType);
+    return file ? success(imageFileOut(file.value())) : failure(file.error());
+  });
+}
+
+val jsImageFromBytes(val bytes, std::string layout, std::string fileType) {
+  return guarded([&] {
+    auto format = parseImageFileType(fileType);
+    if (!format) return failure(format.error());
+    const DecodeLimits limits;
+    if (bytes["length"].as<double>() > double(limits.maxFileBytes)) {
+      return failure("too_large", "the file is above the limit of " + std::to_string(limits.maxFileBytes) + " bytes");
+    }
+    const std::vector<std::uint8_t> input = copyIn<std::uint8_t>(bytes);
+    auto file = imageFileFromBytes(input.data(), input.size(), limits,
+                                   parseLayout(layout).value_or(Layout::HWC), fileType);
+    return file ? success(imageFileOut(file.value())) : failure(file.error());
+  });
+}
+
+val layerOut(const std::vector<std::uint8_t>& file, const std::string& classLabelsJson) {
+  val out = val::object();
+  out.set("file", bytesOut(file));
+  out.set("sha256", sha256Hex(file.data(), file.size()));
+  out.set("classLabels", classLabelsJson);
+  return out;
+}
+
+val jsBoxesLayer(std::string name, val layerJson) {
+  return guarded([&] {
+    auto text = jsonTextIn(layerJson, "boxes[\"" + name + "\"]");
+    if (!text) return failure(text.error());
+    auto layer = validateBoxesLayer(name, text.value());
+    if (!layer) return failure(layer.error());
+    const std::string& json = layer.value().fileJson;
+    return success(layerOut(std::vector<std::uint8_t>(json.begin(), json.end()), layer.value().classLabelsJson));
+  });
+}
+
+template <class F>
+val withMaskInput(const val& data, const std::string& dtypeName, F&& use) {
+  const auto dtype = parseDType(dtypeName);
+  if (!dtype) return failure("invalid_mask", "mask_data has unsupported element type " + dtypeName);
+  auto run = [&](auto copy) { return use(TypedView{*dtype, copy.data(), copy.size()}); };
+  switch (*dtype) {
+    case DType::U8: return run(copyIn<std::uint8_t>(data));
+    case DType::I8: return run(copyIn<std::int8_t>(data));
+    case DType::U16: return run(copyIn<std::uint16_t>(data));
+    case DType::I16: return run(copyIn<std::int16_t>(data));
+    case DType::U32: return run(copyIn<std::uint32_t>(data));
+    case DType::I32: return run(copyIn<std::int32_t>(data));
+    case DType::F32: return run(copyIn<float>(data));
+    case DType::F64: return run(copyIn<double>(data));
+  }
+  return failure("invalid_mask", "mask_data has unsupported element type " + dtypeName);
+}
+
+val maskOut(const MaskLayer& layer) {
+  val out = layerOut(layer.png, layer.classLabelsJson);
+  out.set("values", bytesOut(layer.values));
+  return out;
+}
+
+val jsMaskLayer(std::string name, val data, std::string dtype, val shape, val classLabelsJson,
+                std::uint32_t width, std::uint32_t height) {
+  return guarded([&] {
+    auto labels = jsonTextIn(classLabelsJson, "masks[\"" + name + "\"].class_labels");
+    if (!labels) return failure(labels.error());
+    std::vector<std::int64_t> dims;
+    const auto n = shape["length"].as<std::size_t>();
+    for (std::size_t i = 0; i < n; ++i) dims.push_back(static_cast<std::int64_t>(shape[i].as<double>()));
+    return withMaskInput(data, dtype, [&](const TypedView& view) {
+      auto layer = prepareMaskLayer(name, view, dims, labels.value(), width, height);
+      return layer ? success(maskOut(layer.value())) : failure(layer.error());
+    });
+  });
+}
+
+val jsMaskFromFile(std::string name, val png, val classLabelsJson, std::uint32_t width, std::uint32_t height) {
+  return guarded([&] {
+    auto labels = jsonTextIn(classLabelsJson, "masks[\"" + name + "\"].class_labels");
+    if (!labels) return failure(labels.error());
+    const std::vector<std::uint8_t> bytes = copyIn<std::uint8_t>(png);
+    auto layer = readMaskFile(name, bytes.data(), bytes.size(), labels.value(), width, height);
+    return layer ? success(maskOut(layer.value())) : failure(layer.error());
+  });
+}
+
+val jsClasses(val json) {
+  return guarded([&] {
+    auto text = jsonTextIn(json, "classes");
+    if (!text) return failure(text.error());
+    auto classes = validateClasses(text.value());
+    return classes ? success(val(classes.value())) : failure(classes.error());
+  });
+}
+
+val jsSha256(val bytes) {
+  return guarded([&] {
+    const std::vector<std::uint8_t> input = copyIn<std::uint8_t>(bytes);
+    return success(val(sha256Hex(input.data(), input.size())));
+  });
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(imagefield_image) {
+  emscripten::function("imageFileType", &jsImageFileType);
+  emscripten::function("imageFromRaster", &jsImageFromRaster);
+  emscripten::function("imageFromBytes", &jsImageFromBytes);
+  emscripten::function("boxesLayer", &jsBoxesLayer);
+  emscripten::function("maskLayer", &jsMaskLayer);
+  emscripten::function("maskFromFile", &jsMaskFromFile);
+  emscripten::function("classes", &jsClasses);
+  emscripten::function("sha256", &jsSha256);
+}
