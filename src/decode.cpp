@@ -8,6 +8,7 @@
 #include "decode_budget.h"
 #include "stb_image_calls.h"
 #include "structure_check.h"
+#include "tga_orientation.h"
 
 namespace imagefield {
 namespace {
@@ -122,6 +123,7 @@ Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const De
   raster.mode = *naturalMode(static_cast<std::size_t>(channels));
   raster.data.assign(pixelsOut, pixelsOut + pixels * channels);
   stb::release(pixelsOut);
+  if (info.format == FileFormat::TGA && tgaStoresRightToLeft(bytes, size)) mirrorRows(raster);
   if (mode && *mode != raster.mode) return convert(raster, *mode);
   return raster;
 }

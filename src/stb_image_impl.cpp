@@ -52,7 +52,7 @@ void release(std::uint8_t* pixels) { stbi_image_free(pixels); }
 
 const char* failureReason() {
   const char* reason = stbi_failure_reason();
-  return reason ? reason : "unknown error";
+  return reason && *reason ? reason : "no reason given by the decoder";
 }
 
 }  // namespace imagefield::stb

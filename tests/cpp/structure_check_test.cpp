@@ -468,6 +468,23 @@ TEST(StructureCheck, TgaHeaderAndPixelData) {
   expectAccepted(FileFormat::TGA, other);
 }
 
+// A 2x1 color-mapped TGA (type 1, or 9 with RLE) whose map has 2 RGB entries.
+Bytes colorMappedTga(std::uint8_t type, std::initializer_list<std::uint8_t> pixelData) {
+  Bytes tga = {0, 1, type, 0, 0, 2, 0, 24, 0, 0, 0, 0, 2, 0, 1, 0, 8, 0};
+  tga.insert(tga.end(), {10, 20, 30, 40, 50, 60});
+  tga.insert(tga.end(), pixelData);
+  return tga;
+}
+
+TEST(StructureCheck, TgaColorIndexesMustLieInsideTheMap) {
+  expectAccepted(FileFormat::TGA, colorMappedTga(1, {0, 1}));
+  EXPECT_TRUE(stbDecodes(colorMappedTga(1, {0, 2})));  // stb_image paints index 2 with entry 0
+  expectRejected(FileFormat::TGA, colorMappedTga(1, {0, 2}), "pixel at offset 25 uses color-map entry 2 but the map has 2");
+  expectAccepted(FileFormat::TGA, colorMappedTga(9, {0x81, 1}));             // a run of 2
+  expectRejected(FileFormat::TGA, colorMappedTga(9, {0x81, 7}), "color-map entry 7");
+  expectRejected(FileFormat::TGA, colorMappedTga(9, {0x01, 0, 200}), "color-map entry 200");  // raw packet
+}
+
 // ------------------------------------------------------------ PSD
 
 // RGB, 8 bits, 2x2, raw data for `channels` channels cut to `dataBytes`.
