@@ -119,6 +119,11 @@ Failure noteHuffmanTables(const std::uint8_t* p, std::size_t n, HuffmanTables& t
     std::size_t symbols = 0;
     for (int i = 1; i <= 16; ++i) symbols += p[pos + i];
     if (symbols > n - pos - 17) return corrupt(F, where + " (DHT) declares more symbols than it holds");
+    // stb_image 2.27 copies the code lengths into a 257-entry array without
+    // checking the sum, writing past it (found by fuzz/decode_fuzzer.cpp).
+    if (symbols > 256) {
+      return corrupt(F, where + " (DHT) declares " + num(symbols) + " codes in one table; at most 256 exist");
+    }
     (kind == 0 ? tables.dc : tables.ac)[slot] = true;
     pos += 17 + symbols;
   }

@@ -274,6 +274,19 @@ TEST(Codec, GifAndTgaHeaderBombsAreRejectedWithBoundedMemory) {
   }
 }
 
+// stb_image skips 0xFF fill bytes before a JPEG's SOI; the sniffer does not
+// see a JPEG there, so the JPEG structure check would be bypassed (found by
+// fuzz/decode_fuzzer.cpp). Such a file is refused.
+TEST(Codec, FileThatStbWouldParseAsAnotherFormatIsRefused) {
+  auto jpeg = encodeOrDie(gradient(16, 16, Mode::RGB), "jpeg");
+  ASSERT_TRUE(decodeImage(jpeg.data(), jpeg.size()));
+  jpeg.insert(jpeg.begin(), {0xFF, 0xFF});
+  auto r = decodeImage(jpeg.data(), jpeg.size());
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::DecodeFailed);
+  EXPECT_NE(r.error().message.find("bytes before the start-of-image marker"), std::string::npos) << r.error().message;
+}
+
 // stb_image 2.27 ignores the right-to-left flag (descriptor bit 4) of TGA.
 TEST(Codec, TgaStoredRightToLeftComesBackUnmirrored) {
   std::vector<std::uint8_t> tga = {0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 2, 0, 8, 0x20};  // gray 3x2, top-down

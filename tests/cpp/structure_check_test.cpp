@@ -540,6 +540,25 @@ TEST(StructureCheck, PsdRleCounts) {
 namespace imagefield {
 namespace {
 
+// stb_image 2.27 writes past its code-length array when one DHT table declares
+// more than 256 codes (fuzz/regressions/decode/jpeg-dht-more-than-256-symbols).
+TEST(StructureCheck, JpegHuffmanTableWithMoreThan256Codes) {
+  auto jpegWithCodes = [](int codes) {
+    Bytes jpeg = {0xFF, 0xD8, 0xFF, 0xC4, 0, 0, 0x00};
+    for (int i = 0; i < 16; ++i) jpeg.push_back(std::uint8_t(codes / 16 + (i == 15 ? codes % 16 : 0)));
+    jpeg.insert(jpeg.end(), std::size_t(codes), 0);
+    const std::size_t length = jpeg.size() - 4;
+    jpeg[4] = std::uint8_t(length >> 8);
+    jpeg[5] = std::uint8_t(length & 0xFF);
+    jpeg.insert(jpeg.end(), {0xFF, 0xD9});
+    return jpeg;
+  };
+  expectRejected(FileFormat::JPEG, jpegWithCodes(257), "(DHT) declares 257 codes in one table; at most 256 exist");
+  auto error = check(FileFormat::JPEG, jpegWithCodes(256));
+  ASSERT_TRUE(error);  // no frame: refused, but not for the table
+  EXPECT_EQ(error->message.find("codes in one table"), std::string::npos) << error->message;
+}
+
 // A scan naming a Huffman table no DHT defined makes stb_image 2.27 decode
 // with uninitialized tables (found crashing it while fuzzing).
 TEST(StructureCheck, JpegScanUsingUndefinedHuffmanTable) {
