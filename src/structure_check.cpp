@@ -362,7 +362,8 @@ Failure checkTga(const std::uint8_t* b, std::size_t n) {
   std::size_t pos = static_cast<std::size_t>(headerBytes);
   const std::uint64_t pixelBytes = (b[16] + 7u) / 8;
   const std::uint64_t pixels = std::uint64_t{le16(b + 12)} * le16(b + 14);
-  const bool colorMapped = imageType == 1 || imageType == 9;
+  // stb_image reads color-mapped files only with 8- or 16-bit indexes.
+  const bool colorMapped = (imageType == 1 || imageType == 9) && (b[16] == 8 || b[16] == 16);
   if (!rle) {
     const std::uint64_t needed = pixels * pixelBytes;
     if (needed > n - pos) {
