@@ -56,7 +56,7 @@ campaign() {
     local work="$build/corpus/$t" findings="$build/findings/$t/"
     mkdir -p "$work" "$findings"
     echo "fuzz campaign: $t for ${seconds}s"
-    "$build/${t}_fuzzer" -max_total_time="$seconds" -jobs=1 "${options[@]}" -artifact_prefix="$findings" \
+    "$build/${t}_fuzzer" -max_total_time="$seconds" "${options[@]}" -artifact_prefix="$findings" \
       "$work" "$seed_dir" "fuzz/regressions/$t" 2>&1 | grep -E '^(stat::|#[0-9]+ +DONE|==|SUMMARY|.*ERROR|.*Test unit written)' || true
     if [ -n "$(ls -A "$findings")" ]; then
       echo "fuzz campaign: $t found inputs that fail: $(ls "$findings")" >&2
