@@ -6,12 +6,17 @@
 #                     any crash, leak, sanitizer report or >2 s input fails it and
 #                     leaves the input in build/fuzz/findings/<target>/
 #   fuzz.sh test      replay, then a campaign when IMAGEFIELD_FUZZ_SECONDS > 0 (CI)
-# Seeds: tests/data and the gdk-pixbuf test images; kept, minimized findings:
+# Seeds: tests/data and the gdk-pixbuf test images for the image targets,
+# fuzz/seeds/<target>/ for the others; kept, minimized findings:
 # fuzz/regressions/<target>/ (add a finding there with `-minimize_crash=1` output).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 targets=(decode structure_check)
+# The .npy and metadata JSON targets need src/npy.* and src/boxes.*/classes.*
+# (the same condition as in CMakeLists.txt).
+if [ -f src/npy.h ] && [ -f src/npy_image.h ]; then targets+=(npy); fi
+if [ -f src/boxes.h ] && [ -f src/classes.h ]; then targets+=(metadata_json); fi
 build=build/fuzz
 corpus_dir=${IMAGEFIELD_CORPUS_DIR:-/usr/libexec/installed-tests/gdk-pixbuf/test-images}
 # -timeout: the per-input hang guard; -rss_limit_mb / -malloc_limit_mb: a
@@ -40,12 +45,17 @@ seeds() {
   echo "$dir"
 }
 
+# Image targets start from the image seeds; the others from fuzz/seeds/<target>.
+seeds_for() {
+  if [ -d "fuzz/seeds/$1" ]; then echo "fuzz/seeds/$1"; else echo "$2"; fi
+}
+
 replay() {
   local seed_dir
   seed_dir=$(seeds)
   for t in "${targets[@]}"; do
-    echo "fuzz replay: $t ($(ls "$seed_dir" | wc -l) seeds, $(ls fuzz/regressions/$t | wc -l) regressions)"
-    "$build/${t}_fuzzer" -runs=0 "${options[@]}" "$seed_dir" "fuzz/regressions/$t" 2>&1 | tail -n 4
+    echo "fuzz replay: $t ($(ls "$(seeds_for "$t" "$seed_dir")" | wc -l) seeds, $(ls "fuzz/regressions/$t" | wc -l) regressions)"
+    "$build/${t}_fuzzer" -runs=0 "${options[@]}" $(seeds_for "$t" "$seed_dir") "fuzz/regressions/$t" 2>&1 | tail -n 4
   done
 }
 
@@ -57,7 +67,7 @@ campaign() {
     mkdir -p "$work" "$findings"
     echo "fuzz campaign: $t for ${seconds}s"
     "$build/${t}_fuzzer" -max_total_time="$seconds" "${options[@]}" -artifact_prefix="$findings" \
-      "$work" "$seed_dir" "fuzz/regressions/$t" 2>&1 | grep -E '^(stat::|#[0-9]+ +DONE|==|SUMMARY|.*ERROR|.*Test unit written)' || true
+      "$work" $(seeds_for "$t" "$seed_dir") "fuzz/regressions/$t" 2>&1 | grep -E '^(stat::|#[0-9]+ +DONE|==|SUMMARY|.*ERROR|.*Test unit written)' || true
     if [ -n "$(ls -A "$findings")" ]; then
       echo "fuzz campaign: $t found inputs that fail: $(ls "$findings")" >&2
       exit 1
