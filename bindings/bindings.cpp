@@ -10,6 +10,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <new>
 #include <string>
@@ -189,6 +190,19 @@ val jsDecode(val bytes, val options) {
                                       " (maxFileBytes)");
     }
     const std::vector<std::uint8_t> input = copyIn<std::uint8_t>(bytes);
+#ifdef IMAGEFIELD_TEST_HOOKS
+    // Test builds only (never web/wasm): a real trap on demand, so the tests
+    // of trap containment exercise the same path a decoder bug would take.
+    auto startsWith = [&](const char* text) {
+      const std::size_t n = std::char_traits<char>::length(text);
+      return input.size() >= n && std::equal(text, text + n, input.begin());
+    };
+    if (startsWith("imagefield:test-trap")) __builtin_trap();
+    if (startsWith("imagefield:test-hang")) {
+      for (volatile bool spinning = true; spinning;) {
+      }
+    }
+#endif
     auto raster = decodeImage(input.data(), input.size(), limits, mode, layoutFromJs(options["layout"]));
     return raster ? success(rasterToJs(raster.value())) : failure(raster.error());
   });

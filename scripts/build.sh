@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds both targets: the native core + GoogleTest suite (build/native) and
-# the Wasm module the package loads (web/wasm/).
+# the Wasm module the package loads (web/wasm/). `sanitize` builds the corpus
+# runner with ASan+UBSan (build/sanitize); the fuzz build is scripts/fuzz.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # emcc's JS optimizer needs Debian's node modules (acorn, ...).
@@ -15,4 +16,8 @@ fi
 if [ "$what" = all ] || [ "$what" = wasm ]; then
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build/wasm -j"$jobs"
+fi
+if [ "$what" = sanitize ]; then
+  cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMAGEFIELD_SANITIZE=ON >/dev/null
+  cmake --build build/sanitize -j"$jobs" --target corpus_runner
 fi

@@ -4,7 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make emscripten libstb-dev nlohmann-json3-dev libgtest-dev zlib1g-dev chromium)
+# clang-14 + libclang-rt-14-dev: libFuzzer and sanitizer runtimes for fuzz/.
+# gdk-pixbuf-tests: its test-images folder is the malformed-image corpus.
+packages=(cmake g++ make emscripten libstb-dev nlohmann-json3-dev libgtest-dev zlib1g-dev chromium
+  clang-14 libclang-rt-14-dev gdk-pixbuf-tests)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -9,6 +9,7 @@
 #include "npy_image.h"
 #include "stb_image_calls.h"
 #include "structure_check.h"
+#include "tga_orientation.h"
 
 namespace imagefield {
 namespace {
@@ -42,6 +43,14 @@ bool decodable(FileFormat format) {
   }
 }
 
+// stb_image takes any run of 0xFF bytes followed by 0xD8 as a JPEG start.
+bool stbReadsAsJpeg(const std::uint8_t* bytes, std::size_t size) {
+  std::size_t i = 0;
+  if (size < 2 || bytes[0] != 0xFF) return false;
+  while (i < size && bytes[i] == 0xFF) ++i;
+  return i < size && bytes[i] == 0xD8;
+}
+
 }  // namespace
 
 std::uint64_t derivedDecodeBudget(std::uint64_t pixels, std::size_t fileBytes) {
@@ -56,6 +65,16 @@ Result<ImageInfo> probeImage(const std::uint8_t* bytes, std::size_t size, const 
   }
   FileFormat format = sniffFormat(bytes, size);
   if (!decodable(format)) return unsupported(format);
+  // stb_image's JPEG header parser (used by info() too) builds Huffman tables
+  // and has memory bugs there, so a JPEG's structure is checked before stb_image
+  // sees even its header; fill bytes before the SOI would let one slip past
+  // the sniffer and that check.
+  if (stbReadsAsJpeg(bytes, size)) {
+    if (format != FileFormat::JPEG) {
+      return makeError(ErrorCode::DecodeFailed, "JPEG file is corrupt: bytes before the start-of-image marker");
+    }
+    if (auto broken = checkStructure(FileFormat::JPEG, bytes, size)) return *broken;
+  }
 
   int width = 0, height = 0, channels = 0;
   if (!stb::info(bytes, size, &width, &height, &channels)) {
@@ -89,6 +108,15 @@ Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const De
   auto probed = probeImage(bytes, size, limits);
   if (!probed) return probed.error();
   const ImageInfo info = probed.value();
+  // The structure check must walk the container stb_image will parse: a file
+  // sniffed as one format (or as TGA, which has no signature) that stb_image
+  // reads as another would otherwise reach it unchecked.
+  const FileFormat reader = stb::readerFor(bytes, size);
+  if (reader != info.format) {
+    return makeError(ErrorCode::DecodeFailed,
+                     std::string("the file starts like ") + (info.format == FileFormat::TGA ? "no known format" : formatName(info.format)) +
+                         " but would be parsed as " + formatName(reader) + "; refused as malformed");
+  }
   if (auto broken = checkStructure(info.format, bytes, size)) return *broken;
 
   const std::uint64_t pixels = std::uint64_t(info.width) * info.height;
@@ -124,6 +152,7 @@ Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const De
   raster.mode = *naturalMode(static_cast<std::size_t>(channels));
   raster.data.assign(pixelsOut, pixelsOut + pixels * channels);
   stb::release(pixelsOut);
+  if (info.format == FileFormat::TGA && tgaStoresRightToLeft(bytes, size)) mirrorRows(raster);
   if (mode && *mode != raster.mode) return convert(raster, *mode);
   return raster;
 }

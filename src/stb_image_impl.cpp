@@ -48,11 +48,25 @@ std::uint8_t* load(const std::uint8_t* bytes, std::size_t size, int* width, int*
   return stbi_load_from_memory(bytes, static_cast<int>(size), width, height, channels, 0);
 }
 
+// The same order of tests as stbi__load_main, for the formats compiled in.
+FileFormat readerFor(const std::uint8_t* bytes, std::size_t size) {
+  if (size == 0 || size > 0x7fffffff) return FileFormat::Unknown;
+  stbi__context s;
+  stbi__start_mem(&s, bytes, static_cast<int>(size));
+  if (stbi__jpeg_test(&s)) return FileFormat::JPEG;
+  if (stbi__png_test(&s)) return FileFormat::PNG;
+  if (stbi__bmp_test(&s)) return FileFormat::BMP;
+  if (stbi__gif_test(&s)) return FileFormat::GIF;
+  if (stbi__psd_test(&s)) return FileFormat::PSD;
+  if (stbi__tga_test(&s)) return FileFormat::TGA;
+  return FileFormat::Unknown;
+}
+
 void release(std::uint8_t* pixels) { stbi_image_free(pixels); }
 
 const char* failureReason() {
   const char* reason = stbi_failure_reason();
-  return reason ? reason : "unknown error";
+  return reason && *reason ? reason : "no reason given by the decoder";
 }
 
 }  // namespace imagefield::stb

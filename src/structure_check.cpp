@@ -119,6 +119,11 @@ Failure noteHuffmanTables(const std::uint8_t* p, std::size_t n, HuffmanTables& t
     std::size_t symbols = 0;
     for (int i = 1; i <= 16; ++i) symbols += p[pos + i];
     if (symbols > n - pos - 17) return corrupt(F, where + " (DHT) declares more symbols than it holds");
+    // stb_image 2.27 copies the code lengths into a 257-entry array without
+    // checking the sum, writing past it (found by fuzz/decode_fuzzer.cpp).
+    if (symbols > 256) {
+      return corrupt(F, where + " (DHT) declares " + num(symbols) + " codes in one table; at most 256 exist");
+    }
     (kind == 0 ? tables.dc : tables.ac)[slot] = true;
     pos += 17 + symbols;
   }
@@ -325,6 +330,21 @@ Failure checkBmp(const std::uint8_t* b, std::size_t n) {
 
 // ---------------------------------------------------------------- TGA
 
+// stb_image paints a pixel whose index lies outside the color map with entry
+// 0, other decoders with transparent black: either way the picture is made
+// up, so such a file is refused. The indexes are known to lie inside the buffer.
+Failure checkTgaColorIndexes(const std::uint8_t* b, std::size_t pos, std::uint64_t count, std::uint64_t indexBytes) {
+  const std::uint32_t entries = le16(b + 5);
+  for (std::uint64_t i = 0; i < count; ++i, pos += static_cast<std::size_t>(indexBytes)) {
+    const std::uint32_t index = indexBytes == 1 ? b[pos] : le16(b + pos);
+    if (index >= entries) {
+      return corrupt(FileFormat::TGA, "pixel at offset " + num(pos) + " uses color-map entry " + num(index) +
+                                          " but the map has " + num(entries));
+    }
+  }
+  return std::nullopt;
+}
+
 Failure checkTga(const std::uint8_t* b, std::size_t n) {
   const auto F = FileFormat::TGA;
   if (n < 18) return truncated(F, "the 18-byte header is incomplete");
@@ -342,11 +362,14 @@ Failure checkTga(const std::uint8_t* b, std::size_t n) {
   std::size_t pos = static_cast<std::size_t>(headerBytes);
   const std::uint64_t pixelBytes = (b[16] + 7u) / 8;
   const std::uint64_t pixels = std::uint64_t{le16(b + 12)} * le16(b + 14);
+  // stb_image reads color-mapped files only with 8- or 16-bit indexes.
+  const bool colorMapped = (imageType == 1 || imageType == 9) && (b[16] == 8 || b[16] == 16);
   if (!rle) {
     const std::uint64_t needed = pixels * pixelBytes;
     if (needed > n - pos) {
       return truncated(F, "pixel data needs " + num(needed) + " bytes but only " + num(n - pos) + " remain");
     }
+    if (colorMapped) return checkTgaColorIndexes(b, pos, pixels, pixelBytes);
     return std::nullopt;
   }
   for (std::uint64_t covered = 0; covered < pixels;) {
@@ -359,6 +382,9 @@ Failure checkTga(const std::uint8_t* b, std::size_t n) {
     if (dataBytes > n - pos - 1) {
       return truncated(F, "RLE packet at offset " + num(pos) + " needs " + num(dataBytes) + " bytes but only " +
                               num(n - pos - 1) + " remain");
+    }
+    if (colorMapped) {
+      if (auto bad = checkTgaColorIndexes(b, pos + 1, (header & 0x80) ? 1 : used, pixelBytes)) return bad;
     }
     pos += 1 + static_cast<std::size_t>(dataBytes);
     covered += used;

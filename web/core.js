@@ -67,14 +67,51 @@ function pickPlacement(position = 'bottom-right', margin = 10) {
 
 export class Core {
   #module;
+  #trap = null;  // the WebAssembly.RuntimeError that ended this instance
+  #onTrap;
 
-  /** @param {object} module the instantiated Embind module */
-  constructor(module) {
-    this.#module = module;
+  /**
+   * @param {object} module the instantiated Embind module
+   * @param {() => void} [onTrap] called once if the instance traps
+   */
+  constructor(module, onTrap = () => {}) {
+    this.#onTrap = onTrap;
     /** Decode limits used when a call does not override them. */
     this.defaultLimits = Object.freeze({ ...module.defaultLimits() });
-    /** The wandb.Image data type (web/image.js). */
-    this.Image = makeImageClass(module, this);
+    // After a trap the module's memory and stack are in an unknown state, so
+    // every entry point goes through #call, which refuses to touch it again.
+    this.#module = new Proxy(module, {
+      get: (target, name) => {
+        const member = target[name];
+        if (typeof member !== 'function') return member;
+        return (...args) => this.#call(name, () => member.apply(target, args));
+      },
+    });
+    /** The wandb.Image data type (web/image.js), over the guarded module. */
+    this.Image = makeImageClass(this.#module, this);
+  }
+
+  /** False once the Wasm instance has trapped; load a new core then. */
+  get usable() {
+    return this.#trap === null;
+  }
+
+  #call(name, body) {
+    const code = name === 'decode' ? 'decode_failed' : 'invalid_argument';
+    if (this.#trap) {
+      throw new ImageFieldError(code, `the Wasm core crashed earlier (${this.#trap.message}) and cannot be used `
+        + 'any more; load a new one with loadCore()', { cause: this.#trap });
+    }
+    try {
+      return body();
+    } catch (error) {
+      if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+      this.#trap = error;
+      this.#onTrap();
+      throw new ImageFieldError(code, `the Wasm core crashed in ${name}() (${error.message}); this instance cannot `
+        + 'be used any more: load a new one with loadCore(), or decode untrusted files with ContainedDecoder',
+      { cause: error });
+    }
   }
 
   /** Current size of the Wasm linear memory in bytes (it only ever grows). */
@@ -143,7 +180,7 @@ let shared = null;
  */
 export function loadCore(options) {
   if (options && Object.keys(options).length) return instantiateCoreModule(options).then((m) => new Core(m));
-  shared ??= instantiateCoreModule().then((m) => new Core(m)).catch((error) => {
+  shared ??= instantiateCoreModule().then((m) => new Core(m, () => { shared = null; })).catch((error) => {
     shared = null;  // let a later call retry, e.g. after a network error
     throw new Error(`imagefield: the Wasm core could not be loaded (${error?.message ?? error}); `
       + 'serve wasm/imagefield-core.wasm next to the module, as application/wasm', { cause: error });

@@ -133,6 +133,12 @@ export interface Core {
   readonly defaultLimits: Readonly<Required<DecodeLimits>>;
   /** Current size of the Wasm linear memory in bytes (it only grows). */
   readonly wasmMemoryBytes: number;
+  /**
+   * False once the Wasm instance has trapped (a `WebAssembly.RuntimeError`).
+   * That call and every later one throw {@link ImageFieldError}; load a new
+   * core, or decode untrusted files with {@link ContainedDecoder}.
+   */
+  readonly usable: boolean;
 
   /** 1 channel or 2-D → L, 2 → LA, 3 → RGB, 4 → RGBA (RGB with fileType jpg/jpeg). */
   guessMode(shape: readonly number[], options?: { layout?: Layout; fileType?: FileType }): 'L' | 'LA' | 'RGB' | 'RGBA';
@@ -544,4 +550,40 @@ declare global {
   interface HTMLElementTagNameMap {
     'image-field': ImageField;
   }
+}
+
+export interface ContainedDecoderOptions {
+  /** The core's `.wasm` (default: `wasm/imagefield-core.wasm` next to the module). */
+  wasmUrl?: string | URL;
+  /** The Worker script (default: `decode-worker.js` next to the module). */
+  workerUrl?: string | URL;
+  /** Retire the Worker once its Wasm heap (which never shrinks) is larger. Default 512 MiB. */
+  maxHeapBytes?: number;
+  /** A decode taking longer is stopped and the Worker replaced (a hang guard). Default 10 000 ms. */
+  timeoutMs?: number;
+  /** This many errors within this time retire the Worker. Default 20 within 10 000 ms. */
+  errorStorm?: { errors?: number; withinMs?: number };
+  /** Told why a Worker was retired: "trap", "timeout", "heap", "storm" or "crash". */
+  onReplace?: (reason: 'trap' | 'timeout' | 'heap' | 'storm' | 'crash') => void;
+}
+
+/**
+ * Decodes untrusted image bytes in a dedicated Worker that owns its own Wasm
+ * core, and replaces that Worker after a trap, a hang, an error storm or heap
+ * growth past `maxHeapBytes`. Calls run one at a time and resolve with a raster
+ * (pixel buffers transferred from the Worker) or reject with
+ * {@link ImageFieldError}; the decoder stays usable either way.
+ */
+export class ContainedDecoder {
+  constructor(options?: ContainedDecoderOptions);
+  /** `transfer: true` hands `bytes`' buffer to the Worker instead of copying it (it is detached). */
+  decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions & { transfer?: boolean }): Promise<Raster>;
+  /** Counters: decodes run, Workers started, Workers retired by reason. */
+  readonly stats: {
+    decodes: number;
+    workersStarted: number;
+    replaced: { trap: number; timeout: number; heap: number; storm: number; crash: number };
+  };
+  /** Terminates the Worker; later calls reject. */
+  close(): void;
 }

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -237,6 +239,66 @@ TEST(Codec, InflationBombIsRejectedQuicklyWithBoundedMemory) {
   // Inflating the gigabyte would raise the peak RSS by 1 GiB; the budget
   // stops it after a few MiB.
   EXPECT_LT(peakRssKiB() - rssBefore, 64 * 1024);
+}
+
+
+// Headers claiming gigabytes of pixels: refused from the header, before stb_image allocates.
+struct HeaderBomb {
+  const char* name;
+  std::vector<std::uint8_t> bytes;
+  const char* limit;
+};
+
+TEST(Codec, GifAndTgaHeaderBombsAreRejectedWithBoundedMemory) {
+  // The generators make real files: small sizes decode.
+  const auto smallGif = testing::gifClaiming(1, 1);
+  const auto smallTga = testing::tgaClaiming(8, 8);
+  ASSERT_TRUE(decodeImage(smallGif.data(), smallGif.size()));
+  ASSERT_TRUE(decodeImage(smallTga.data(), smallTga.size()));
+  const HeaderBomb bombs[] = {
+      {"GIF 65535x65535 (17 GB RGBA)", testing::gifClaiming(65535, 65535), "(maxAxis)"},
+      {"GIF 16000x16000 (1 GB RGBA)", testing::gifClaiming(16000, 16000), "(maxPixels)"},
+      {"TGA 65535x65535 (12 GB RGB)", testing::tgaClaiming(65535, 65535), "(maxAxis)"},
+      {"TGA 16000x16000 (768 MB RGB)", testing::tgaClaiming(16000, 16000), "(maxPixels)"},
+  };
+  for (const auto& bomb : bombs) {
+    const long rssBefore = peakRssKiB();
+    const auto start = std::chrono::steady_clock::now();
+    auto r = decodeImage(bomb.bytes.data(), bomb.bytes.size());
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_FALSE(r) << bomb.name;
+    EXPECT_EQ(r.error().code, ErrorCode::TooLarge) << bomb.name << ": " << r.error().message;
+    EXPECT_NE(r.error().message.find(bomb.limit), std::string::npos) << r.error().message;
+    EXPECT_LT(peakRssKiB() - rssBefore, 16 * 1024) << bomb.name;
+    std::printf("  %s: rejected in %.3f ms, peak RSS +%ld KiB\n", bomb.name, ms, peakRssKiB() - rssBefore);
+  }
+}
+
+// stb_image skips 0xFF fill bytes before a JPEG's SOI; the sniffer does not
+// see a JPEG there, so the JPEG structure check would be bypassed (found by
+// fuzz/decode_fuzzer.cpp). Such a file is refused.
+TEST(Codec, FileThatStbWouldParseAsAnotherFormatIsRefused) {
+  auto jpeg = encodeOrDie(gradient(16, 16, Mode::RGB), "jpeg");
+  ASSERT_TRUE(decodeImage(jpeg.data(), jpeg.size()));
+  jpeg.insert(jpeg.begin(), {0xFF, 0xFF});
+  auto r = decodeImage(jpeg.data(), jpeg.size());
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::DecodeFailed);
+  EXPECT_NE(r.error().message.find("bytes before the start-of-image marker"), std::string::npos) << r.error().message;
+}
+
+// stb_image 2.27 ignores the right-to-left flag (descriptor bit 4) of TGA.
+TEST(Codec, TgaStoredRightToLeftComesBackUnmirrored) {
+  std::vector<std::uint8_t> tga = {0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 2, 0, 8, 0x20};  // gray 3x2, top-down
+  tga.insert(tga.end(), {1, 2, 3, 4, 5, 6});
+  auto leftToRight = decodeImage(tga.data(), tga.size());
+  ASSERT_TRUE(leftToRight) << leftToRight.error().message;
+  EXPECT_EQ(leftToRight.value().data, (std::vector<std::uint8_t>{1, 2, 3, 4, 5, 6}));
+  tga[17] |= 0x10;
+  auto rightToLeft = decodeImage(tga.data(), tga.size(), {}, Mode::RGB);
+  ASSERT_TRUE(rightToLeft) << rightToLeft.error().message;
+  EXPECT_EQ(rightToLeft.value().data,
+            (std::vector<std::uint8_t>{3, 3, 3, 2, 2, 2, 1, 1, 1, 6, 6, 6, 5, 5, 5, 4, 4, 4}));
 }
 
 }  // namespace

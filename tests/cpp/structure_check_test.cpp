@@ -468,6 +468,23 @@ TEST(StructureCheck, TgaHeaderAndPixelData) {
   expectAccepted(FileFormat::TGA, other);
 }
 
+// A 2x1 color-mapped TGA (type 1, or 9 with RLE) whose map has 2 RGB entries.
+Bytes colorMappedTga(std::uint8_t type, std::initializer_list<std::uint8_t> pixelData) {
+  Bytes tga = {0, 1, type, 0, 0, 2, 0, 24, 0, 0, 0, 0, 2, 0, 1, 0, 8, 0};
+  tga.insert(tga.end(), {10, 20, 30, 40, 50, 60});
+  tga.insert(tga.end(), pixelData);
+  return tga;
+}
+
+TEST(StructureCheck, TgaColorIndexesMustLieInsideTheMap) {
+  expectAccepted(FileFormat::TGA, colorMappedTga(1, {0, 1}));
+  EXPECT_TRUE(stbDecodes(colorMappedTga(1, {0, 2})));  // stb_image paints index 2 with entry 0
+  expectRejected(FileFormat::TGA, colorMappedTga(1, {0, 2}), "pixel at offset 25 uses color-map entry 2 but the map has 2");
+  expectAccepted(FileFormat::TGA, colorMappedTga(9, {0x81, 1}));             // a run of 2
+  expectRejected(FileFormat::TGA, colorMappedTga(9, {0x81, 7}), "color-map entry 7");
+  expectRejected(FileFormat::TGA, colorMappedTga(9, {0x01, 0, 200}), "color-map entry 200");  // raw packet
+}
+
 // ------------------------------------------------------------ PSD
 
 // RGB, 8 bits, 2x2, raw data for `channels` channels cut to `dataBytes`.
@@ -522,6 +539,25 @@ TEST(StructureCheck, PsdRleCounts) {
 
 namespace imagefield {
 namespace {
+
+// stb_image 2.27 writes past its code-length array when one DHT table declares
+// more than 256 codes (fuzz/regressions/decode/jpeg-dht-more-than-256-symbols).
+TEST(StructureCheck, JpegHuffmanTableWithMoreThan256Codes) {
+  auto jpegWithCodes = [](int codes) {
+    Bytes jpeg = {0xFF, 0xD8, 0xFF, 0xC4, 0, 0, 0x00};
+    for (int i = 0; i < 16; ++i) jpeg.push_back(std::uint8_t(codes / 16 + (i == 15 ? codes % 16 : 0)));
+    jpeg.insert(jpeg.end(), std::size_t(codes), 0);
+    const std::size_t length = jpeg.size() - 4;
+    jpeg[4] = std::uint8_t(length >> 8);
+    jpeg[5] = std::uint8_t(length & 0xFF);
+    jpeg.insert(jpeg.end(), {0xFF, 0xD9});
+    return jpeg;
+  };
+  expectRejected(FileFormat::JPEG, jpegWithCodes(257), "(DHT) declares 257 codes in one table; at most 256 exist");
+  auto error = check(FileFormat::JPEG, jpegWithCodes(256));
+  ASSERT_TRUE(error);  // no frame: refused, but not for the table
+  EXPECT_EQ(error->message.find("codes in one table"), std::string::npos) << error->message;
+}
 
 // A scan naming a Huffman table no DHT defined makes stb_image 2.27 decode
 // with uninitialized tables (found crashing it while fuzzing).

@@ -75,4 +75,20 @@ std::vector<std::uint8_t> inflationBombPng(std::uint32_t width, std::uint32_t he
   return png;
 }
 
+std::vector<std::uint8_t> gifClaiming(std::uint16_t width, std::uint16_t height) {
+  const std::uint8_t w0 = width & 0xFF, w1 = width >> 8, h0 = height & 0xFF, h1 = height >> 8;
+  return {'G', 'I', 'F', '8', '9', 'a', w0, w1, h0, h1, 0x80, 0, 0,  // global table of 2 colors
+          0, 0, 0, 255, 255, 255,
+          0x2C, 0, 0, 0, 0, w0, w1, h0, h1, 0,  // one frame covering the screen
+          2, 2, 0x4C, 0x01, 0, 0x3B};          // LZW: clear, one pixel, end; trailer
+}
+
+std::vector<std::uint8_t> tgaClaiming(std::uint16_t width, std::uint16_t height) {
+  std::vector<std::uint8_t> tga = {0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                   std::uint8_t(width & 0xFF), std::uint8_t(width >> 8),
+                                   std::uint8_t(height & 0xFF), std::uint8_t(height >> 8), 24, 0};
+  tga.resize(tga.size() + 3 * 64, 0x80);
+  return tga;
+}
+
 }  // namespace imagefield::testing

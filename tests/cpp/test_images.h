@@ -14,6 +14,11 @@ Raster gradient(std::uint32_t width, std::uint32_t height, Mode mode);
 // zeros: the classic decompression bomb (a few hundred KB per GiB).
 std::vector<std::uint8_t> inflationBombPng(std::uint32_t width, std::uint32_t height, std::uint64_t inflatedBytes);
 
+// Headers declaring width×height followed by a few bytes of pixel data: a GIF
+// (one frame covering the screen) and an uncompressed 24-bit TGA.
+std::vector<std::uint8_t> gifClaiming(std::uint16_t width, std::uint16_t height);
+std::vector<std::uint8_t> tgaClaiming(std::uint16_t width, std::uint16_t height);
+
 // A PNG chunk: length, type, data, CRC.
 void appendPngChunk(std::vector<std::uint8_t>& png, const char type[4], const std::vector<std::uint8_t>& data);
 

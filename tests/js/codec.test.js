@@ -1,7 +1,7 @@
 // Decoding, encoding, conversion and watermarking through the real Wasm build.
 import zlib from 'node:zlib';
 import { loadCore, ImageFieldError } from '../../web/index.js';
-import { inflationBombPng, pngChunk, pngHeader, testPattern } from './fixtures.js';
+import { gifClaiming, inflationBombPng, pngChunk, pngHeader, testPattern, tgaClaiming } from './fixtures.js';
 
 let core;
 beforeAll(async () => {
@@ -142,6 +142,20 @@ describe('bad input gets a clear ImageFieldError', () => {
     expect(core.wasmMemoryBytes - before).toBeLessThanOrEqual(16 * 2 ** 20);
     // The instance is still healthy afterwards.
     expect(core.decode(core.encode(testPattern(8, 8)))).toEqual(testPattern(8, 8));
+  });
+
+  test.each([
+    ['GIF 65535×65535', () => gifClaiming(65535, 65535), '(maxAxis)'],
+    ['GIF 16000×16000', () => gifClaiming(16000, 16000), '(maxPixels)'],
+    ['TGA 65535×65535', () => tgaClaiming(65535, 65535), '(maxAxis)'],
+    ['TGA 16000×16000', () => tgaClaiming(16000, 16000), '(maxPixels)'],
+  ])('header bomb: %s → too_large from the header, no heap growth', (name, make, limit) => {
+    // The generators make real files: small sizes decode.
+    expect(core.decode(gifClaiming(1, 1))).toMatchObject({ width: 1, height: 1 });
+    expect(core.decode(tgaClaiming(8, 8))).toMatchObject({ width: 8, height: 8 });
+    const before = core.wasmMemoryBytes;
+    expect(thrown(() => core.decode(make()))).toMatchObject({ code: 'too_large', message: expect.stringContaining(limit) });
+    expect(core.wasmMemoryBytes).toBe(before);
   });
 
   test('encode errors', () => {

@@ -65,3 +65,18 @@ export function testPattern(width, height, channels = 3) {
   const mode = ['L', 'LA', 'RGB', 'RGBA'][channels - 1];
   return { width, height, mode, data };
 }
+
+/** A GIF whose screen and single frame are width×height (one pixel of LZW data). */
+export function gifClaiming(width, height) {
+  const w = [width & 255, width >> 8];
+  const h = [height & 255, height >> 8];
+  return new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, ...w, ...h, 0x80, 0, 0, 0, 0, 0, 255, 255, 255,
+    0x2c, 0, 0, 0, 0, ...w, ...h, 0, 2, 2, 0x4c, 0x01, 0, 0x3b]);
+}
+
+/** An uncompressed 24-bit TGA header declaring width×height, then 64 pixels. */
+export function tgaClaiming(width, height) {
+  const tga = new Uint8Array(18 + 3 * 64).fill(0x80);
+  tga.set([0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, width & 255, width >> 8, height & 255, height >> 8, 24, 0]);
+  return tga;
+}

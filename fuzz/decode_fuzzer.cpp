@@ -1,0 +1,31 @@
+// libFuzzer target: arbitrary bytes through decodeImage with small limits, so
+// the fuzzer spends its time in parsers rather than in big allocations. The
+// first byte picks an optional target mode, which also runs the conversions.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+#include "decode.h"
+#include "mode.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size < 1) return 0;
+  using namespace imagefield;
+  static constexpr const char* kModes[] = {nullptr, "L", "LA", "RGB", "RGBA", "P", "1", "CMYK", "YCbCr", "LAB",
+                                           "HSV", "I", "F"};
+  std::optional<Mode> mode;
+  if (const char* name = kModes[data[0] % (sizeof kModes / sizeof kModes[0])]) mode = parseMode(name);
+
+  DecodeLimits limits;
+  limits.maxFileBytes = 1 << 20;
+  limits.maxAxis = 4096;
+  limits.maxPixels = 1 << 20;
+  limits.maxDecodeBytes = 64 << 20;
+  auto result = decodeImage(data + 1, size - 1, limits, mode);
+  if (result) {
+    const Raster& r = result.value();
+    // A raster that lies about its size is a bug even without a memory error.
+    if (validateRaster(r)) __builtin_trap();
+  }
+  return 0;
+}

@@ -1,0 +1,31 @@
+// libFuzzer target: .npy parsing (header dictionary, dtype, shape, data) and
+// the .npy → image path, with small limits. Built once src/npy.h exists.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+#include "decode.h"
+#include "layout.h"
+#include "npy.h"
+#include "npy_image.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size < 1) return 0;
+  using namespace imagefield;
+  NpyLimits npyLimits;
+  npyLimits.maxElements = 1 << 20;
+  auto array = parseNpy(data + 1, size - 1, npyLimits);
+  if (array) {
+    std::uint64_t elements = 1;
+    for (auto extent : array.value().shape) elements *= std::uint64_t(extent);
+    // An array whose element count disagrees with its shape is a bug.
+    if (elements != array.value().length) __builtin_trap();
+  }
+  DecodeLimits limits;
+  limits.maxFileBytes = 1 << 22;
+  limits.maxAxis = 2048;
+  limits.maxPixels = 1 << 20;
+  const Layout layout = (data[0] & 1) ? Layout::CHW : Layout::HWC;
+  (void)decodeNpyImage(data + 1, size - 1, limits, std::nullopt, layout);
+  return 0;
+}

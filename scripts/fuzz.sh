@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# libFuzzer targets under fuzz/, built with clang-14 in build/fuzz.
+#   fuzz.sh build     builds the targets
+#   fuzz.sh replay    runs every seed and every kept regression once (npm test)
+#   fuzz.sh campaign  fuzzes each target for IMAGEFIELD_FUZZ_SECONDS (default 60);
+#                     any crash, leak, sanitizer report or >2 s input fails it and
+#                     leaves the input in build/fuzz/findings/<target>/
+#   fuzz.sh test      replay, then a campaign when IMAGEFIELD_FUZZ_SECONDS > 0 (CI)
+# Seeds: tests/data and the gdk-pixbuf test images for the image targets,
+# fuzz/seeds/<target>/ for the others; kept, minimized findings:
+# fuzz/regressions/<target>/ (add a finding there with `-minimize_crash=1` output).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+targets=(decode structure_check)
+# The .npy and metadata JSON targets need src/npy.* and src/boxes.*/classes.*
+# (the same condition as in CMakeLists.txt).
+if [ -f src/npy.h ] && [ -f src/npy_image.h ]; then targets+=(npy); fi
+if [ -f src/boxes.h ] && [ -f src/classes.h ]; then targets+=(metadata_json); fi
+build=build/fuzz
+corpus_dir=${IMAGEFIELD_CORPUS_DIR:-/usr/libexec/installed-tests/gdk-pixbuf/test-images}
+# -timeout: the per-input hang guard; -rss_limit_mb / -malloc_limit_mb: a
+# decode that allocates past the limits is a finding too.
+options=(-timeout=2 -rss_limit_mb=2048 -malloc_limit_mb=1024 -print_final_stats=1)
+
+build_targets() {
+  CXX=clang++-14 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMAGEFIELD_FUZZ=ON >/dev/null
+  cmake --build "$build" -j2 --target "${targets[@]/%/_fuzzer}"
+}
+
+# Seeds are copied into one flat directory per target (libFuzzer reads
+# directories but not single files mixed with them).
+seeds() {
+  local dir="$build/seeds"
+  if [ ! -d "$dir" ]; then
+    mkdir -p "$dir"
+    find tests/data/structure -type f ! -name '*.txt' -exec cp {} "$dir/" \;
+    if [ -d "$corpus_dir" ]; then
+      find "$corpus_dir" -type f -size -256k \( -iname '*.png' -o -iname '*.jp*g' -o -iname '*.gif' \
+        -o -iname '*.bmp' -o -iname '*.tga' -o -iname '*.psd' \) | while read -r f; do
+        cp "$f" "$dir/$(echo "${f#"$corpus_dir"/}" | tr / _)"
+      done
+    fi
+  fi
+  echo "$dir"
+}
+
+# Image targets start from the image seeds; the others from fuzz/seeds/<target>.
+seeds_for() {
+  if [ -d "fuzz/seeds/$1" ]; then echo "fuzz/seeds/$1"; else echo "$2"; fi
+}
+
+replay() {
+  local seed_dir
+  seed_dir=$(seeds)
+  for t in "${targets[@]}"; do
+    echo "fuzz replay: $t ($(ls "$(seeds_for "$t" "$seed_dir")" | wc -l) seeds, $(ls "fuzz/regressions/$t" | wc -l) regressions)"
+    "$build/${t}_fuzzer" -runs=0 "${options[@]}" $(seeds_for "$t" "$seed_dir") "fuzz/regressions/$t" 2>&1 | tail -n 4
+  done
+}
+
+campaign() {
+  local seconds=${IMAGEFIELD_FUZZ_SECONDS:-60} seed_dir
+  seed_dir=$(seeds)
+  for t in "${targets[@]}"; do
+    local work="$build/corpus/$t" findings="$build/findings/$t/"
+    mkdir -p "$work" "$findings"
+    echo "fuzz campaign: $t for ${seconds}s"
+    "$build/${t}_fuzzer" -max_total_time="$seconds" "${options[@]}" -artifact_prefix="$findings" \
+      "$work" $(seeds_for "$t" "$seed_dir") "fuzz/regressions/$t" 2>&1 | grep -E '^(stat::|#[0-9]+ +DONE|==|SUMMARY|.*ERROR|.*Test unit written)' || true
+    if [ -n "$(ls -A "$findings")" ]; then
+      echo "fuzz campaign: $t found inputs that fail: $(ls "$findings")" >&2
+      exit 1
+    fi
+  done
+}
+
+case "${1:-test}" in
+  build) build_targets ;;
+  replay) build_targets && replay ;;
+  campaign) build_targets && campaign ;;
+  test)
+    build_targets
+    replay
+    if [ "${IMAGEFIELD_FUZZ_SECONDS:-0}" -gt 0 ]; then campaign; fi
+    ;;
+  *) echo "usage: $0 build|replay|campaign|test" >&2; exit 2 ;;
+esac

@@ -1,0 +1,28 @@
+// What "matches the reference image" means for the corpus (the Jest corpus
+// test applies the same rule):
+// - lossless files must equal their .ref.png exactly, in RGBA;
+// - JPEG: the references come from libjpeg, the core uses stb_image, whose
+//   IDCT and chroma upsampling round differently: every channel within 2 and
+//   the mean absolute difference at most 0.05;
+// - TGA with 5-bit color channels (15/16-bit pixels or color-map entries):
+//   the reference widens 5 bits to 8 by bit replication, stb_image by
+//   v * 255 / 31, which differ by at most 1 per channel.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "raster.h"
+
+struct ReferenceTolerance {
+  int maxError;
+  double meanError;
+  const char* why;
+};
+
+ReferenceTolerance referenceTolerance(const std::uint8_t* file, std::size_t size);
+
+// nullopt when `decoded` matches `reference` (both RGBA); otherwise why not.
+std::optional<std::string> compareWithReference(const ReferenceTolerance& tolerance, const imagefield::Raster& decoded,
+                                                const imagefield::Raster& reference);
