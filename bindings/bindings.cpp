@@ -201,6 +201,8 @@ val jsEncode(val raster, val options) {
     EncodeOptions opts;
     opts.format = options["format"].as<std::string>();
     opts.quality = options["quality"].as<int>();
+    opts.compression = options["compression"].as<int>();
+    opts.stbDeflate = options["deflate"].as<std::string>() == "stb";
     auto bytes = encodeImage(input.value(), opts);
     return bytes ? success(copyOut(bytes.value().data(), bytes.value().size(), "Uint8Array")) : failure(bytes.error());
   });

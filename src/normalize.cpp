@@ -1,5 +1,7 @@
 #include "normalize.h"
 
+#include "pixel_kernels.h"
+
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -23,7 +25,10 @@ struct Range {
 template <class T>
 Range scanRange(const T* values, std::size_t n) {
   if (n == 0) return {0, 0, false};
-  if constexpr (std::is_floating_point_v<T>) {
+  if constexpr (std::is_same_v<T, float>) {
+    const kernels::FloatRange r = kernels::scanF32(values, n);
+    return {static_cast<double>(r.min), static_cast<double>(r.max), r.hasNaN};
+  } else if constexpr (std::is_floating_point_v<T>) {
     T lo = std::numeric_limits<T>::infinity();
     T hi = -std::numeric_limits<T>::infinity();
     bool nan = false;
@@ -67,6 +72,13 @@ inline std::uint8_t clipToByte(C v) {
 template <class T>
 void convertValues(const T* in, std::size_t n, NormalizeRule rule, std::uint8_t* out) {
   using C = Compute<T>;
+  if constexpr (std::is_same_v<T, float>) {
+    const kernels::F32Rule r = rule == NormalizeRule::ScaleUnit     ? kernels::F32Rule::Scale255
+                               : rule == NormalizeRule::ScaleSigned ? kernels::F32Rule::ShiftSigned
+                                                                    : kernels::F32Rule::Clip;
+    kernels::f32ToBytes(in, n, r, out);
+    return;
+  }
   switch (rule) {
     case NormalizeRule::ScaleUnit:
       for (std::size_t i = 0; i < n; ++i) out[i] = clipToByte(static_cast<C>(in[i]) * C(255));

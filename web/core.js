@@ -110,12 +110,23 @@ export class Core {
     }));
   }
 
-  encode(raster, { format, quality } = {}) {
+  encode(raster, { format, quality, compression, deflate } = {}) {
     const q = quality ?? 75;
     if (!Number.isInteger(q)) {
       throw new ImageFieldError('invalid_argument', `quality must be an integer from 1 to 100, got ${JSON.stringify(quality)}`);
     }
-    return unwrap(this.#module.encode(rasterToCore(raster), { format: pickString(format, 'format', 'png'), quality: q }));
+    const level = compression ?? 6;
+    if (!Number.isInteger(level)) {
+      throw new ImageFieldError('invalid_argument',
+        `compression must be an integer from 0 (fastest) to 12 (smallest), got ${JSON.stringify(compression)}`);
+    }
+    const engine = deflate ?? 'libdeflate';
+    if (engine !== 'libdeflate' && engine !== 'stb') {
+      throw new ImageFieldError('invalid_argument', `deflate must be "libdeflate" or "stb", got ${JSON.stringify(deflate)}`);
+    }
+    return unwrap(this.#module.encode(rasterToCore(raster), {
+      format: pickString(format, 'format', 'png'), quality: q, compression: level, deflate: engine,
+    }));
   }
 
   convert(raster, mode) {
