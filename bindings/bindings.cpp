@@ -11,7 +11,9 @@
 #include <emscripten/val.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,7 @@
 #include "encode.h"
 #include "layout.h"
 #include "normalize.h"
+#include "pixel_kernels.h"
 #include "watermark.h"
 
 using emscripten::val;
@@ -68,6 +71,17 @@ std::vector<T> copyIn(const val& typedArray) {
 template <class T>
 val copyOut(const T* data, std::size_t n, const char* arrayType) {
   return val::global(arrayType).new_(emscripten::typed_memory_view(n, data));
+}
+
+// RGBA bytes for an ImageData: the core converts, JS wraps the fresh array.
+val rasterToRgbaJs(const Raster& raster) {
+  Result<Raster> rgba = raster.mode == Mode::RGBA ? Result<Raster>(raster) : convert(raster, Mode::RGBA);
+  if (!rgba) return failure(rgba.error());
+  val out = val::object();
+  out.set("width", rgba.value().width);
+  out.set("height", rgba.value().height);
+  out.set("data", copyOut(rgba.value().data.data(), rgba.value().data.size(), "Uint8ClampedArray"));
+  return success(out);
 }
 
 val rasterToJs(const Raster& raster) {
@@ -132,6 +146,33 @@ std::vector<std::int64_t> shapeFromJs(const val& shape) {
 
 Layout layoutFromJs(const val& name) { return parseLayout(name.as<std::string>()).value_or(Layout::HWC); }
 
+// Zero-copy input: the wrapper asks for a buffer, hands the caller a typed
+// array view on it, and passes the address back; it never reaches user code.
+double jsAllocInput(double bytes) {
+  void* p = std::malloc(static_cast<std::size_t>(bytes) ? static_cast<std::size_t>(bytes) : 1);
+  return static_cast<double>(reinterpret_cast<std::uintptr_t>(p));
+}
+
+void jsReleaseInput(double address) { std::free(reinterpret_cast<void*>(static_cast<std::uintptr_t>(address))); }
+
+std::optional<TypedView> viewAt(double address, double length, const std::string& dtypeName) {
+  const auto dtype = parseDType(dtypeName);
+  if (!dtype) return std::nullopt;
+  return TypedView{*dtype, reinterpret_cast<const void*>(static_cast<std::uintptr_t>(address)),
+                   static_cast<std::size_t>(length)};
+}
+
+val jsToUint8At(double address, double length, std::string dtype, bool normalize) {
+  return guarded([&] {
+    const auto view = viewAt(address, length, dtype);
+    if (!view) return failure("invalid_argument", "unsupported element type " + dtype);
+    const std::vector<std::uint8_t> bytes = toUint8(*view, normalize);
+    return success(copyOut(bytes.data(), bytes.size(), "Uint8Array"));
+  });
+}
+
+val jsSimdEnabled() { return val(kernels::simdEnabled()); }
+
 val jsToUint8(val data, std::string dtype, bool normalize) {
   return guarded([&] {
     return withTypedInput(data, dtype, [&](const TypedView& view) {
@@ -149,22 +190,42 @@ val jsGuessMode(val shape, std::string layout, std::string fileType) {
   });
 }
 
+val fromArrayView(const TypedView& view, const val& options) {
+  ArrayImageOptions opts;
+  opts.shape = shapeFromJs(options["shape"]);
+  opts.layout = layoutFromJs(options["layout"]);
+  opts.normalize = options["normalize"].as<bool>();
+  opts.fileType = options["fileType"].as<std::string>();
+  if (!options["mode"].isNull()) {
+    const auto name = options["mode"].as<std::string>();
+    opts.mode = parseMode(name);
+    if (!opts.mode) return failure("invalid_mode", "mode \"" + name + "\" is not one of " + modeNameList());
+  }
+  auto raster = rasterFromArray(view, opts);
+  if (!raster) return failure(raster.error());
+  if (options["output"].as<std::string>() == "imagedata") return rasterToRgbaJs(raster.value());
+  return success(rasterToJs(raster.value()));
+}
+
+val jsFromArrayAt(double address, double length, std::string dtype, val options) {
+  return guarded([&] {
+    const auto view = viewAt(address, length, dtype);
+    if (!view) return failure("invalid_argument", "unsupported element type " + dtype);
+    return fromArrayView(*view, options);
+  });
+}
+
+val jsToRgba(val raster) {
+  return guarded([&] {
+    auto input = rasterFromJs(raster);
+    if (!input) return failure(input.error());
+    return rasterToRgbaJs(input.value());
+  });
+}
+
 val jsFromArray(val data, std::string dtype, val options) {
   return guarded([&] {
-    ArrayImageOptions opts;
-    opts.shape = shapeFromJs(options["shape"]);
-    opts.layout = layoutFromJs(options["layout"]);
-    opts.normalize = options["normalize"].as<bool>();
-    opts.fileType = options["fileType"].as<std::string>();
-    if (!options["mode"].isNull()) {
-      const auto name = options["mode"].as<std::string>();
-      opts.mode = parseMode(name);
-      if (!opts.mode) return failure("invalid_mode", "mode \"" + name + "\" is not one of " + modeNameList());
-    }
-    return withTypedInput(data, dtype, [&](const TypedView& view) {
-      auto raster = rasterFromArray(view, opts);
-      return raster ? success(rasterToJs(raster.value())) : failure(raster.error());
-    });
+    return withTypedInput(data, dtype, [&](const TypedView& view) { return fromArrayView(view, options); });
   });
 }
 
@@ -203,6 +264,7 @@ val jsEncode(val raster, val options) {
     opts.quality = options["quality"].as<int>();
     opts.compression = options["compression"].as<int>();
     opts.stbDeflate = options["deflate"].as<std::string>() == "stb";
+    opts.palette = options["palette"].as<bool>();
     auto bytes = encodeImage(input.value(), opts);
     return bytes ? success(copyOut(bytes.value().data(), bytes.value().size(), "Uint8Array")) : failure(bytes.error());
   });
@@ -258,6 +320,12 @@ EMSCRIPTEN_BINDINGS(imagefield) {
   emscripten::function("toUint8", &jsToUint8);
   emscripten::function("guessMode", &jsGuessMode);
   emscripten::function("fromArray", &jsFromArray);
+  emscripten::function("fromArrayAt", &jsFromArrayAt);
+  emscripten::function("toUint8At", &jsToUint8At);
+  emscripten::function("allocInput", &jsAllocInput);
+  emscripten::function("releaseInput", &jsReleaseInput);
+  emscripten::function("toRgba", &jsToRgba);
+  emscripten::function("simdEnabled", &jsSimdEnabled);
   emscripten::function("decode", &jsDecode);
   emscripten::function("encode", &jsEncode);
   emscripten::function("convert", &jsConvert);

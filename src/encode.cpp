@@ -27,6 +27,9 @@ std::optional<Mode> storageMode(Mode mode) {
   }
 }
 
+// Below this size a palette PNG is also compared with the truecolour one.
+constexpr std::size_t kPaletteRecheckBytes = 16 * 1024;
+
 }  // namespace
 
 std::optional<Error> checkEncodeSize(std::uint32_t width, std::uint32_t height, int channels, EncodeFormat format) {
@@ -81,8 +84,17 @@ Result<std::vector<std::uint8_t>> encodeImage(const Raster& input, const EncodeO
     case EncodeFormat::PNG:
       if (options.stbDeflate) {
         ok = stbw::writePngStbDeflate(out, w, h, channels, pixels);
-      } else if (auto indexed = indexColours(*raster)) {
+      } else if (auto indexed = options.palette ? indexColours(*raster) : std::nullopt) {
         ok = writePalettePng(*indexed, options.compression, out);
+        // A small file may owe more to its 768-byte PLTE than indices save
+        // (smooth gradients compress well as truecolour): keep the smaller.
+        if (ok && out.size() < kPaletteRecheckBytes) {
+          std::vector<std::uint8_t> truecolour;
+          if (stbw::writePng(truecolour, w, h, channels, pixels, options.compression) &&
+              truecolour.size() < out.size()) {
+            out.swap(truecolour);
+          }
+        }
       } else {
         ok = stbw::writePng(out, w, h, channels, pixels, options.compression);
       }

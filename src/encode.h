@@ -20,6 +20,8 @@ struct EncodeOptions {
   // PNG only: stb_image_write's own fixed-Huffman deflate, no palette; for
   // comparison benchmarks.
   bool stbDeflate = false;
+  // PNG only: write a palette PNG when the image has at most 256 colours.
+  bool palette = true;
 };
 
 // L, LA, RGB and RGBA are written as they are, except that an RGB or RGBA

@@ -22,8 +22,8 @@ struct IndexedImage {
 std::optional<IndexedImage> indexColours(const Raster& raster);
 
 // A PNG of colour type 3 (PLTE, tRNS when alpha is present). Rows are packed
-// at 1, 2, 4 or 8 bits per pixel, whichever the palette size allows, and
-// unfiltered (the PNG specification's advice for palette images).
+// at 1, 2, 4 or 8 bits per pixel, whichever the palette size allows; 8-bit
+// rows get PNG's per-row adaptive filter, packed rows none.
 // false when memory runs out.
 bool writePalettePng(const IndexedImage& image, int level, std::vector<std::uint8_t>& out);
 
