@@ -171,6 +171,23 @@ val jsToUint8At(double address, double length, std::string dtype, bool normalize
   });
 }
 
+// For bench/ only: runs one pass on memory the caller allocated with
+// allocInput, with no copies, so JS can time the kernel against the floor.
+// kind "floor": floorF32ToBytes; "kernel": the whole CHW float32 → RGB
+// normalization rasterFromArray does (scan, convert, interleave).
+double jsBenchKernel(std::string kind, double inAddress, double outAddress, double channels, double height,
+                     double width) {
+  const auto* in = reinterpret_cast<const float*>(static_cast<std::uintptr_t>(inAddress));
+  auto* out = reinterpret_cast<std::uint8_t*>(static_cast<std::uintptr_t>(outAddress));
+  const std::size_t c = std::size_t(channels), h = std::size_t(height), w = std::size_t(width);
+  if (kind == "floor") {
+    kernels::floorF32ToBytes(in, c * h * w, out);
+    return out[0];
+  }
+  const std::vector<std::uint8_t> pixels = planarF32ToPixels(in, h * w, c, true);
+  return pixels.empty() ? 0 : pixels[0];
+}
+
 val jsSimdEnabled() { return val(kernels::simdEnabled()); }
 
 val jsToUint8(val data, std::string dtype, bool normalize) {
@@ -326,6 +343,7 @@ EMSCRIPTEN_BINDINGS(imagefield) {
   emscripten::function("releaseInput", &jsReleaseInput);
   emscripten::function("toRgba", &jsToRgba);
   emscripten::function("simdEnabled", &jsSimdEnabled);
+  emscripten::function("benchKernel", &jsBenchKernel);
   emscripten::function("decode", &jsDecode);
   emscripten::function("encode", &jsEncode);
   emscripten::function("convert", &jsConvert);

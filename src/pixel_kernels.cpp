@@ -119,7 +119,74 @@ void f32ToBytesWith(const float* in, size_t n, uint8_t* out) {
   for (; i < n; ++i) out[i] = clipToByte(applyRule<R>(in[i]));
 }
 
+#if defined(__wasm_simd128__)
+template <F32Rule R>
+inline v128_t bytesOf16(const float* p) {
+  const v128_t a = bytesOf4<R>(load(p)), b = bytesOf4<R>(load(p + 4));
+  const v128_t c = bytesOf4<R>(load(p + 8)), d = bytesOf4<R>(load(p + 12));
+  return wasm_u8x16_narrow_i16x8(wasm_i16x8_narrow_i32x4(a, b), wasm_i16x8_narrow_i32x4(c, d));
+}
+#endif
+
+template <F32Rule R>
+void f32PlanesToPixelsWith(const float* planes, size_t n, size_t channels, uint8_t* out) {
+  size_t i = 0;
+#if defined(__wasm_simd128__)
+  const float* p0 = planes;
+  const float* p1 = planes + n;
+  const float* p2 = planes + 2 * n;
+  const float* p3 = planes + 3 * n;
+  if (channels == 3) {
+    for (; i + 16 <= n; i += 16) {
+      const v128_t r = bytesOf16<R>(p0 + i), g = bytesOf16<R>(p1 + i), b = bytesOf16<R>(p2 + i);
+      uint8_t* o = out + 3 * i;
+      store(o, planesToRgb<0>(r, g, b));
+      store(o + 16, planesToRgb<1>(r, g, b));
+      store(o + 32, planesToRgb<2>(r, g, b));
+    }
+  } else if (channels == 4) {
+    for (; i + 16 <= n; i += 16) {
+      const v128_t r = bytesOf16<R>(p0 + i), g = bytesOf16<R>(p1 + i);
+      const v128_t b = bytesOf16<R>(p2 + i), a = bytesOf16<R>(p3 + i);
+      const v128_t rgLo = wasm_i8x16_shuffle(r, g, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+      const v128_t rgHi = wasm_i8x16_shuffle(r, g, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
+      const v128_t baLo = wasm_i8x16_shuffle(b, a, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+      const v128_t baHi = wasm_i8x16_shuffle(b, a, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
+      uint8_t* o = out + 4 * i;
+      store(o, wasm_i16x8_shuffle(rgLo, baLo, 0, 8, 1, 9, 2, 10, 3, 11));
+      store(o + 16, wasm_i16x8_shuffle(rgLo, baLo, 4, 12, 5, 13, 6, 14, 7, 15));
+      store(o + 32, wasm_i16x8_shuffle(rgHi, baHi, 0, 8, 1, 9, 2, 10, 3, 11));
+      store(o + 48, wasm_i16x8_shuffle(rgHi, baHi, 4, 12, 5, 13, 6, 14, 7, 15));
+    }
+  }
+#endif
+  for (size_t c = 0; c < channels; ++c) {
+    const float* plane = planes + c * n;
+    for (size_t k = i; k < n; ++k) out[k * channels + c] = clipToByte(applyRule<R>(plane[k]));
+  }
+}
+
 }  // namespace
+
+void f32PlanesToPixels(const float* planes, size_t n, size_t channels, F32Rule rule, uint8_t* out) {
+  switch (rule) {
+    case F32Rule::Scale255: return f32PlanesToPixelsWith<F32Rule::Scale255>(planes, n, channels, out);
+    case F32Rule::ShiftSigned: return f32PlanesToPixelsWith<F32Rule::ShiftSigned>(planes, n, channels, out);
+    case F32Rule::Clip: return f32PlanesToPixelsWith<F32Rule::Clip>(planes, n, channels, out);
+  }
+}
+
+void floorF32ToBytes(const float* in, size_t n, uint8_t* out) {
+  size_t i = 0;
+#if defined(__wasm_simd128__)
+  for (; i + 16 <= n; i += 16) {
+    const v128_t a = wasm_i32x4_trunc_sat_f32x4(load(in + i)), b = wasm_i32x4_trunc_sat_f32x4(load(in + i + 4));
+    const v128_t c = wasm_i32x4_trunc_sat_f32x4(load(in + i + 8)), d = wasm_i32x4_trunc_sat_f32x4(load(in + i + 12));
+    store(out + i, wasm_u8x16_narrow_i16x8(wasm_i16x8_narrow_i32x4(a, b), wasm_i16x8_narrow_i32x4(c, d)));
+  }
+#endif
+  for (; i < n; ++i) out[i] = in[i] > 0.0f ? (in[i] < 255.0f ? static_cast<uint8_t>(in[i]) : 255) : 0;
+}
 
 bool simdEnabled() {
 #if defined(__wasm_simd128__)

@@ -26,6 +26,14 @@ FloatRange scanF32(const float* values, std::size_t n);
 enum class F32Rule { Scale255, ShiftSigned, Clip };
 void f32ToBytes(const float* in, std::size_t n, F32Rule rule, std::uint8_t* out);
 
+// f32ToBytes and interleavePlanes in one pass: `channels` float32 planes of
+// `n` values each (CHW) → n interleaved pixels (HWC), no byte planes between.
+void f32PlanesToPixels(const float* planes, std::size_t n, std::size_t channels, F32Rule rule, std::uint8_t* out);
+
+// The least work any float32 → uint8 pass must do (read each float once,
+// write each byte once, saturating conversion): the benchmark's floor.
+void floorF32ToBytes(const float* in, std::size_t n, std::uint8_t* out);
+
 // `channels` planes of `n` bytes each, one after another → n interleaved pixels.
 void interleavePlanes(const std::uint8_t* planes, std::size_t n, std::size_t channels, std::uint8_t* out);
 
