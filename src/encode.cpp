@@ -28,7 +28,7 @@ std::optional<Mode> storageMode(Mode mode) {
 }
 
 // Below this size a palette PNG is also compared with the truecolour one.
-constexpr std::size_t kPaletteRecheckBytes = 16 * 1024;
+constexpr std::size_t kPaletteRecheckBytes = 4 * 1024;
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 // PNG through libdeflate: compression levels, and palette PNGs for images of
 // at most 256 colours, always decoding to the same pixels.
+import zlib from 'node:zlib';
 import { loadCore, ImageFieldError } from '../../web/index.js';
 
 let core;
@@ -9,6 +10,19 @@ beforeAll(async () => {
 
 const colourType = (png) => png[25];
 const bitDepth = (png) => png[24];
+/** Every chunk of a PNG with its CRC checked against zlib's. */
+function chunks(png) {
+  const buf = Buffer.from(png);
+  const out = [];
+  for (let p = 8; p < buf.length;) {
+    const length = buf.readUInt32BE(p);
+    const type = buf.toString('latin1', p + 4, p + 8);
+    const crc = buf.readUInt32BE(p + 8 + length);
+    out.push({ type, crcOk: crc === zlib.crc32(buf.subarray(p + 4, p + 8 + length)) });
+    p += 12 + length;
+  }
+  return out;
+}
 const hasChunk = (png, type) => Buffer.from(png).includes(Buffer.from(type, 'latin1'));
 
 function photoLike(width, height) {
@@ -88,6 +102,9 @@ describe('palette PNG for at most 256 colours', () => {
     const png = core.encode(image);
     expect(colourType(png)).toBe(3);
     expect(bitDepth(png)).toBe(depth);
+    const list = chunks(png);
+    expect(list.map((c) => c.type)).toEqual(['IHDR', 'PLTE', 'IDAT', 'IEND']);
+    expect(list.every((c) => c.crcOk)).toBe(true);
     expect(hasChunk(png, 'tRNS')).toBe(false);
     const back = core.decode(png);
     expect(back.mode).toBe('RGB');
