@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
 #include <new>
 #include <optional>
 #include <string>
@@ -118,21 +119,37 @@ Result<Raster> rasterFromJs(const val& js) {
   return raster;
 }
 
+// A typed array copied into Wasm memory without zero-filling it first (the
+// copy overwrites every element; a zeroed std::vector would write it twice).
+template <class T>
+struct InputCopy {
+  std::unique_ptr<T[]> values;
+  std::size_t length;
+};
+
+template <class T>
+InputCopy<T> copyInUninitialized(const val& typedArray) {
+  const auto n = typedArray["length"].as<std::size_t>();
+  InputCopy<T> out{std::unique_ptr<T[]>(new T[n ? n : 1]), n};
+  if (n) val(emscripten::typed_memory_view(n, out.values.get())).call<void>("set", typedArray);
+  return out;
+}
+
 // Copies a typed array of the named dtype into Wasm memory and runs `use` on a view of it.
 template <class F>
 val withTypedInput(const val& data, const std::string& dtypeName, F&& use) {
   const auto dtype = parseDType(dtypeName);
   if (!dtype) return failure("invalid_argument", "unsupported element type " + dtypeName);
-  auto run = [&](auto copy) { return use(TypedView{*dtype, copy.data(), copy.size()}); };
+  auto run = [&](auto copy) { return use(TypedView{*dtype, copy.values.get(), copy.length}); };
   switch (*dtype) {
-    case DType::U8: return run(copyIn<std::uint8_t>(data));
-    case DType::I8: return run(copyIn<std::int8_t>(data));
-    case DType::U16: return run(copyIn<std::uint16_t>(data));
-    case DType::I16: return run(copyIn<std::int16_t>(data));
-    case DType::U32: return run(copyIn<std::uint32_t>(data));
-    case DType::I32: return run(copyIn<std::int32_t>(data));
-    case DType::F32: return run(copyIn<float>(data));
-    case DType::F64: return run(copyIn<double>(data));
+    case DType::U8: return run(copyInUninitialized<std::uint8_t>(data));
+    case DType::I8: return run(copyInUninitialized<std::int8_t>(data));
+    case DType::U16: return run(copyInUninitialized<std::uint16_t>(data));
+    case DType::I16: return run(copyInUninitialized<std::int16_t>(data));
+    case DType::U32: return run(copyInUninitialized<std::uint32_t>(data));
+    case DType::I32: return run(copyInUninitialized<std::int32_t>(data));
+    case DType::F32: return run(copyInUninitialized<float>(data));
+    case DType::F64: return run(copyInUninitialized<double>(data));
   }
   return failure("invalid_argument", "unsupported element type " + dtypeName);
 }
@@ -174,7 +191,8 @@ val jsToUint8At(double address, double length, std::string dtype, bool normalize
 // For bench/ only: runs one pass on memory the caller allocated with
 // allocInput, with no copies, so JS can time the kernel against the floor.
 // kind "floor": floorF32ToBytes; "kernel": the whole CHW float32 → RGB
-// normalization rasterFromArray does (scan, convert, interleave).
+// normalization rasterFromArray does (scan, convert, interleave); "scan" and
+// "convert" its two passes alone.
 double jsBenchKernel(std::string kind, double inAddress, double outAddress, double channels, double height,
                      double width) {
   const auto* in = reinterpret_cast<const float*>(static_cast<std::uintptr_t>(inAddress));
@@ -182,6 +200,11 @@ double jsBenchKernel(std::string kind, double inAddress, double outAddress, doub
   const std::size_t c = std::size_t(channels), h = std::size_t(height), w = std::size_t(width);
   if (kind == "floor") {
     kernels::floorF32ToBytes(in, c * h * w, out);
+    return out[0];
+  }
+  if (kind == "scan") return kernels::scanF32(in, c * h * w).max;
+  if (kind == "convert") {
+    kernels::f32PlanesToPixels(in, h * w, c, kernels::F32Rule::ShiftSigned, out);
     return out[0];
   }
   const std::vector<std::uint8_t> pixels = planarF32ToPixels(in, h * w, c, true);

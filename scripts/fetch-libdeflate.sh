@@ -12,10 +12,12 @@ if [ -f "$dest/lib/deflate_compress.c" ]; then exit 0; fi
 # The first deb mirror and suite configured on this machine (deb822 or one-line format).
 mirror=""
 suite=""
+signed_by=""
 for f in /etc/apt/sources.list.d/*.sources; do
   [ -f "$f" ] || continue
   mirror=$(awk '/^URIs:/ {print $2; exit}' "$f")
   suite=$(awk '/^Suites:/ {print $2; exit}' "$f")
+  signed_by=$(awk '/^Signed-By:/ {print $2; exit}' "$f")
   [ -n "$mirror" ] && break
 done
 if [ -z "$mirror" ] && [ -f /etc/apt/sources.list ]; then
@@ -28,7 +30,9 @@ fi
 
 work=$(pwd)/third_party/apt
 mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/src"
-echo "deb-src $mirror $suite main" > "$work/sources.list"
+options=""
+if [ -n "$signed_by" ] && [ -f "$signed_by" ]; then options="[signed-by=$signed_by] "; fi
+echo "deb-src ${options}$mirror $suite main" > "$work/sources.list"
 apt_opts=(
   -o Dir::Etc::SourceList="$work/sources.list"
   -o Dir::Etc::SourceParts=/dev/null

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make emscripten libstb-dev nlohmann-json3-dev libgtest-dev zlib1g-dev chromium)
+# dpkg-dev: apt-get source (libdeflate's sources, below).
+packages=(cmake g++ make emscripten libstb-dev nlohmann-json3-dev libgtest-dev zlib1g-dev chromium dpkg-dev)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -27,6 +28,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${apt_get[@]}" update -qq
   "${apt_get[@]}" install -y -qq "${missing[@]}" >/dev/null
 fi
+
+# libdeflate's compressor is built from Debian's source package (not committed).
+bash scripts/fetch-libdeflate.sh
 
 # npm ci when node_modules is absent or older than the lockfile.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -38,6 +38,13 @@ inline uint8_t luma(const uint8_t* p) {
   wasm_i8x16_shuffle(a, b, F(0), F(1), F(2), F(3), F(4), F(5), F(6), F(7), F(8), F(9), F(10), F(11), F(12), \
                      F(13), F(14), F(15))
 
+// Truncation of v in [0, 255] without i32x4.trunc_sat (several instructions
+// on x64): floor(v) + 2^23 is exact and its bit pattern is 0x4B000000 + floor(v).
+inline v128_t smallFloatToInt(v128_t v) {
+  return wasm_i32x4_sub(wasm_f32x4_add(wasm_f32x4_floor(v), wasm_f32x4_splat(8388608.0f)),
+                        wasm_i32x4_splat(0x4B000000));
+}
+
 // Pillow's comparisons, lane-wise: pmin(a, b) = b < a ? b : a, so NaN never
 // replaces an accumulator, exactly as in the scalar `v < lo ? v : lo`.
 template <F32Rule R>
@@ -48,7 +55,7 @@ inline v128_t bytesOf4(v128_t v) {
   }
   v = wasm_f32x4_pmax(wasm_f32x4_splat(0.0f), v);    // 0 < v ? v : 0  (NaN, -0 → 0)
   v = wasm_f32x4_pmin(wasm_f32x4_splat(255.0f), v);  // v < 255 ? v : 255
-  return wasm_i32x4_trunc_sat_f32x4(v);
+  return smallFloatToInt(v);
 }
 
 // 3-plane → RGB: output byte q = 16J + k is channel q % 3 of pixel q / 3.
@@ -180,8 +187,10 @@ void floorF32ToBytes(const float* in, size_t n, uint8_t* out) {
   size_t i = 0;
 #if defined(__wasm_simd128__)
   for (; i + 16 <= n; i += 16) {
-    const v128_t a = wasm_i32x4_trunc_sat_f32x4(load(in + i)), b = wasm_i32x4_trunc_sat_f32x4(load(in + i + 4));
-    const v128_t c = wasm_i32x4_trunc_sat_f32x4(load(in + i + 8)), d = wasm_i32x4_trunc_sat_f32x4(load(in + i + 12));
+    // The cheapest conversion the kernels use; the floor needs only the memory
+    // traffic, so values outside [0, 255] may give arbitrary bytes.
+    const v128_t a = smallFloatToInt(load(in + i)), b = smallFloatToInt(load(in + i + 4));
+    const v128_t c = smallFloatToInt(load(in + i + 8)), d = smallFloatToInt(load(in + i + 12));
     store(out + i, wasm_u8x16_narrow_i16x8(wasm_i16x8_narrow_i32x4(a, b), wasm_i16x8_narrow_i32x4(c, d)));
   }
 #endif

@@ -31,7 +31,8 @@ void f32ToBytes(const float* in, std::size_t n, F32Rule rule, std::uint8_t* out)
 void f32PlanesToPixels(const float* planes, std::size_t n, std::size_t channels, F32Rule rule, std::uint8_t* out);
 
 // The least work any float32 → uint8 pass must do (read each float once,
-// write each byte once, saturating conversion): the benchmark's floor.
+// convert it with the kernels' cheapest conversion, write each byte once):
+// the benchmark's floor. Only values in [0, 255] give meaningful bytes.
 void floorF32ToBytes(const float* in, std::size_t n, std::uint8_t* out);
 
 // `channels` planes of `n` bytes each, one after another → n interleaved pixels.
