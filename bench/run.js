@@ -1,103 +1,92 @@
-// `npm run bench`: medians of repeated runs, with ratios against baselines
-// measured in the same run. Writes bench/results/latest.json.
+// `npm run bench`: the same cases in Node and in Chromium (Debian's, through
+// playwright-core), side by side, with ratios against baselines measured in
+// the same run. Prints a table of medians and writes bench/results/latest.json.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { performance } from 'node:perf_hooks';
-import { loadCore } from '../web/index.js';
+import { runSuite } from './suite.js';
+import { launchChromium, startServer } from '../tests/browser/chromium.js';
 
 const ROOT = new URL('..', import.meta.url);
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+async function runInChromium() {
+  const server = await startServer();
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error(`chromium: ${error.message}`));
+    await page.goto(`${server.url}/bench/page.html`);
+    await page.waitForFunction(() => window.benchReady === true);
+    page.setDefaultTimeout(0);
+    const result = await page.evaluate(() => window.runBench());
+    result.version = browser.version();
+    return result;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }
 
-function measure(fn, { runs = 15, warmup = 3 } = {}) {
-  for (let i = 0; i < warmup; i++) fn();
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
-
-/** The tuned JS baseline: the same rule as the core ([-1,1] branch known), CHW → HWC. */
-function normalizeInJs(chw, channels, height, width) {
-  const pixels = height * width;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < chw.length; i++) {
-    const v = chw[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const out = new Uint8Array(chw.length);
-  const unit = min >= 0 && max <= 1;
-  const signed = !unit && min >= -1 && max <= 1;
-  for (let c = 0; c < channels; c++) {
-    const plane = c * pixels;
-    for (let i = 0, o = c; i < pixels; i++, o += channels) {
-      const v = chw[plane + i];
-      const scaled = unit ? Math.fround(v * 255) : signed ? Math.fround(127.5 * Math.fround(v + 1)) : v;
-      out[o] = scaled > 0 ? (scaled >= 255 ? 255 : scaled) : 0;
-    }
+async function sizes() {
+  const out = {};
+  for (const name of ['imagefield-core', 'imagefield-core-nosimd']) {
+    const wasm = await readFile(new URL(`web/wasm/${name}.wasm`, ROOT));
+    const glue = await readFile(new URL(`web/wasm/${name}.js`, ROOT));
+    const wasmGzip = gzipSync(wasm, { level: 9 }).length;
+    const glueGzip = gzipSync(glue, { level: 9 }).length;
+    out[name] = { wasm: wasm.length, wasmGzip, glue: glue.length, glueGzip, totalGzip: wasmGzip + glueGzip };
   }
   return out;
 }
 
-function floorCopy(chw, out) {
-  // Reading every float and writing every byte: the bandwidth floor of normalization.
-  for (let i = 0; i < chw.length; i++) out[i] = chw[i];
-}
+const fmt = (v, digits = 2) => (v === undefined ? '' : Number(v).toFixed(digits));
 
-const loadStart = performance.now();
-const core = await loadCore();
-const loadMs = performance.now() - loadStart;
+console.log('bench: Node…');
+const node = await runSuite({ browser: false });
+console.log('bench: Chromium…');
+const chromium = await runInChromium();
+const size = await sizes();
 
-const W = 1024, H = 1024, C = 3;
-const chw = new Float32Array(C * H * W);
-for (let i = 0; i < chw.length; i++) chw[i] = Math.sin(i * 0.001) * Math.cos(i * 0.00007);
-const raster = core.fromArray(chw, { shape: [C, H, W], layout: 'chw' });
-const check = normalizeInJs(chw, C, H, W);
-if (!check.every((v, i) => v === raster.data[i])) throw new Error('JS baseline and core disagree');
+const names = [...new Set([...node.rows.map((r) => r.name), ...chromium.rows.map((r) => r.name)])];
+const table = names.map((name) => {
+  const n = node.rows.find((r) => r.name === name) ?? {};
+  const c = chromium.rows.find((r) => r.name === name) ?? {};
+  return {
+    case: name,
+    'node ms': fmt(n.ms),
+    'node ratio': fmt(n.ratio),
+    'chromium ms': fmt(c.ms),
+    'chromium ratio': fmt(c.ratio),
+    bytes: c.bytes ?? n.bytes ?? '',
+  };
+});
+console.table(table);
 
-const rows = [];
-const add = (name, ms, baseline) => rows.push({ name, ms: +ms.toFixed(2), ...(baseline ? { baseline: baseline.name, ratio: +(ms / baseline.ms).toFixed(2) } : {}) });
+// The issue's targets, as ratios measured in this run (Chromium numbers).
+const ms = (rows, name) => rows.find((r) => r.name === name)?.ms;
+const pick = (name) => ms(chromium.rows, name);
+const bytes = (name) => chromium.rows.find((r) => r.name === name)?.bytes;
+const targets = [
+  ['normalize kernel / floor (≤ 1.5)', pick('normalize kernel CHW→RGB, Wasm SIMD') / pick('floor: read f32 + write u8, Wasm SIMD'), 1.5, 'max'],
+  ['tuned JS / end to end (≥ 2)', pick('normalize CHW→RGB, tuned JS loop') / pick('normalize end to end: core.fromArray(Float32Array)'), 2, 'min'],
+  ['tuned JS / zero-copy end to end (≥ 5)', pick('normalize CHW→RGB, tuned JS loop') / pick('normalize end to end: allocInput + fromArray (zero-copy)'), 5, 'min'],
+  ['PNG photo size / toBlob (≤ 0.75)', bytes('PNG encode photo 1024², libdeflate level 6 (default)') / bytes('PNG encode photo 1024², canvas.toBlob'), 0.75, 'max'],
+  ['PNG photo time / toBlob (≤ 1.3)', pick('PNG encode photo 1024², libdeflate level 6 (default)') / pick('PNG encode photo 1024², canvas.toBlob'), 1.3, 'max'],
+  ['PNG chart size / toBlob (≤ 0.5)', bytes('PNG encode chart 1024², libdeflate level 6 (default)') / bytes('PNG encode chart 1024², canvas.toBlob'), 0.5, 'max'],
+  ['Wasm + glue gzipped KB (≤ 70)', size['imagefield-core'].totalGzip / 1024, 70, 'max'],
+  ['loadCore() in Chromium ms (≤ 50)', chromium.loadCoreMs, 50, 'max'],
+].map(([target, value, limit, kind]) => ({
+  target, value: fmt(value), met: kind === 'max' ? value <= limit : value >= limit,
+}));
+console.table(targets);
+console.table(Object.entries(size).map(([module, s]) => ({ module, ...s })));
 
-const floorBytes = new Uint8Array(chw.length);
-const floor = { name: 'floor: read f32 + write u8 (JS)', ms: measure(() => floorCopy(chw, floorBytes)) };
-const jsLoop = { name: 'normalize CHW f32 1024² (tuned JS)', ms: measure(() => normalizeInJs(chw, C, H, W)) };
-add(floor.name, floor.ms);
-add(jsLoop.name, jsLoop.ms);
-add('normalize CHW f32 1024² (core, end to end)', measure(() => core.fromArray(chw, { shape: [C, H, W], layout: 'chw' })), jsLoop);
-add('toUint8 f32 3·1024² (core, end to end)', measure(() => core.toUint8(chw)), floor);
-
-const png = core.encode(raster);
-const jpeg = core.encode(raster, { format: 'jpeg', quality: 90 });
-const encodePng = { name: 'encode PNG 1024² RGB', ms: measure(() => core.encode(raster), { runs: 5, warmup: 1 }) };
-add(encodePng.name, encodePng.ms);
-add('encode JPEG q90 1024² RGB', measure(() => core.encode(raster, { format: 'jpeg', quality: 90 }), { runs: 7, warmup: 1 }));
-add('decode PNG 1024² RGB', measure(() => core.decode(png), { runs: 7, warmup: 1 }));
-add('decode JPEG 1024² RGB', measure(() => core.decode(jpeg), { runs: 7, warmup: 1 }));
-add('convert RGB → L 1024²', measure(() => core.convert(raster, 'L')));
-
-const wasm = await readFile(new URL('web/wasm/imagefield-core.wasm', ROOT));
-const glue = await readFile(new URL('web/wasm/imagefield-core.js', ROOT));
-const sizes = {
-  wasmBytes: wasm.length,
-  wasmGzipBytes: gzipSync(wasm, { level: 9 }).length,
-  glueBytes: glue.length,
-  glueGzipBytes: gzipSync(glue, { level: 9 }).length,
-  pngBytes: png.length,
-  jpegQ90Bytes: jpeg.length,
+const results = {
+  date: new Date().toISOString(),
+  node: { version: process.version, ...node },
+  chromium,
+  sizes: size,
+  targets,
 };
-
-console.log(`loadCore() in Node: ${loadMs.toFixed(1)} ms`);
-console.table(rows);
-console.table(sizes);
-const results = { date: new Date().toISOString(), node: process.version, loadCoreMs: +loadMs.toFixed(1), rows, sizes };
 await mkdir(new URL('bench/results/', ROOT), { recursive: true });
 await writeFile(new URL('bench/results/latest.json', ROOT), `${JSON.stringify(results, null, 2)}\n`);
 console.log('written: bench/results/latest.json');

@@ -12,7 +12,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +25,7 @@
 #include "encode.h"
 #include "layout.h"
 #include "normalize.h"
+#include "pixel_kernels.h"
 #include "watermark.h"
 
 using emscripten::val;
@@ -71,6 +75,17 @@ val copyOut(const T* data, std::size_t n, const char* arrayType) {
   return val::global(arrayType).new_(emscripten::typed_memory_view(n, data));
 }
 
+// RGBA bytes for an ImageData: the core converts, JS wraps the fresh array.
+val rasterToRgbaJs(const Raster& raster) {
+  Result<Raster> rgba = raster.mode == Mode::RGBA ? Result<Raster>(raster) : convert(raster, Mode::RGBA);
+  if (!rgba) return failure(rgba.error());
+  val out = val::object();
+  out.set("width", rgba.value().width);
+  out.set("height", rgba.value().height);
+  out.set("data", copyOut(rgba.value().data.data(), rgba.value().data.size(), "Uint8ClampedArray"));
+  return success(out);
+}
+
 val rasterToJs(const Raster& raster) {
   val out = val::object();
   out.set("width", raster.width);
@@ -105,21 +120,37 @@ Result<Raster> rasterFromJs(const val& js) {
   return raster;
 }
 
+// A typed array copied into Wasm memory without zero-filling it first (the
+// copy overwrites every element; a zeroed std::vector would write it twice).
+template <class T>
+struct InputCopy {
+  std::unique_ptr<T[]> values;
+  std::size_t length;
+};
+
+template <class T>
+InputCopy<T> copyInUninitialized(const val& typedArray) {
+  const auto n = typedArray["length"].as<std::size_t>();
+  InputCopy<T> out{std::unique_ptr<T[]>(new T[n ? n : 1]), n};
+  if (n) val(emscripten::typed_memory_view(n, out.values.get())).call<void>("set", typedArray);
+  return out;
+}
+
 // Copies a typed array of the named dtype into Wasm memory and runs `use` on a view of it.
 template <class F>
 val withTypedInput(const val& data, const std::string& dtypeName, F&& use) {
   const auto dtype = parseDType(dtypeName);
   if (!dtype) return failure("invalid_argument", "unsupported element type " + dtypeName);
-  auto run = [&](auto copy) { return use(TypedView{*dtype, copy.data(), copy.size()}); };
+  auto run = [&](auto copy) { return use(TypedView{*dtype, copy.values.get(), copy.length}); };
   switch (*dtype) {
-    case DType::U8: return run(copyIn<std::uint8_t>(data));
-    case DType::I8: return run(copyIn<std::int8_t>(data));
-    case DType::U16: return run(copyIn<std::uint16_t>(data));
-    case DType::I16: return run(copyIn<std::int16_t>(data));
-    case DType::U32: return run(copyIn<std::uint32_t>(data));
-    case DType::I32: return run(copyIn<std::int32_t>(data));
-    case DType::F32: return run(copyIn<float>(data));
-    case DType::F64: return run(copyIn<double>(data));
+    case DType::U8: return run(copyInUninitialized<std::uint8_t>(data));
+    case DType::I8: return run(copyInUninitialized<std::int8_t>(data));
+    case DType::U16: return run(copyInUninitialized<std::uint16_t>(data));
+    case DType::I16: return run(copyInUninitialized<std::int16_t>(data));
+    case DType::U32: return run(copyInUninitialized<std::uint32_t>(data));
+    case DType::I32: return run(copyInUninitialized<std::int32_t>(data));
+    case DType::F32: return run(copyInUninitialized<float>(data));
+    case DType::F64: return run(copyInUninitialized<double>(data));
   }
   return failure("invalid_argument", "unsupported element type " + dtypeName);
 }
@@ -132,6 +163,56 @@ std::vector<std::int64_t> shapeFromJs(const val& shape) {
 }
 
 Layout layoutFromJs(const val& name) { return parseLayout(name.as<std::string>()).value_or(Layout::HWC); }
+
+// Zero-copy input: the wrapper asks for a buffer, hands the caller a typed
+// array view on it, and passes the address back; it never reaches user code.
+double jsAllocInput(double bytes) {
+  void* p = std::malloc(static_cast<std::size_t>(bytes) ? static_cast<std::size_t>(bytes) : 1);
+  return static_cast<double>(reinterpret_cast<std::uintptr_t>(p));
+}
+
+void jsReleaseInput(double address) { std::free(reinterpret_cast<void*>(static_cast<std::uintptr_t>(address))); }
+
+std::optional<TypedView> viewAt(double address, double length, const std::string& dtypeName) {
+  const auto dtype = parseDType(dtypeName);
+  if (!dtype) return std::nullopt;
+  return TypedView{*dtype, reinterpret_cast<const void*>(static_cast<std::uintptr_t>(address)),
+                   static_cast<std::size_t>(length)};
+}
+
+val jsToUint8At(double address, double length, std::string dtype, bool normalize) {
+  return guarded([&] {
+    const auto view = viewAt(address, length, dtype);
+    if (!view) return failure("invalid_argument", "unsupported element type " + dtype);
+    const std::vector<std::uint8_t> bytes = toUint8(*view, normalize);
+    return success(copyOut(bytes.data(), bytes.size(), "Uint8Array"));
+  });
+}
+
+// For bench/ only: runs one pass on memory the caller allocated with
+// allocInput, with no copies, so JS can time the kernel against the floor.
+// kind "floor": floorF32ToBytes; "kernel": the whole CHW float32 → RGB
+// normalization rasterFromArray does (scan, convert, interleave); "scan" and
+// "convert" its two passes alone.
+double jsBenchKernel(std::string kind, double inAddress, double outAddress, double channels, double height,
+                     double width) {
+  const auto* in = reinterpret_cast<const float*>(static_cast<std::uintptr_t>(inAddress));
+  auto* out = reinterpret_cast<std::uint8_t*>(static_cast<std::uintptr_t>(outAddress));
+  const std::size_t c = std::size_t(channels), h = std::size_t(height), w = std::size_t(width);
+  if (kind == "floor") {
+    kernels::floorF32ToBytes(in, c * h * w, out);
+    return out[0];
+  }
+  if (kind == "scan") return kernels::scanF32(in, c * h * w).max;
+  if (kind == "convert") {
+    kernels::f32PlanesToPixels(in, h * w, c, kernels::F32Rule::ShiftSigned, out);
+    return out[0];
+  }
+  const std::vector<std::uint8_t> pixels = planarF32ToPixels(in, h * w, c, true);
+  return pixels.empty() ? 0 : pixels[0];
+}
+
+val jsSimdEnabled() { return val(kernels::simdEnabled()); }
 
 val jsToUint8(val data, std::string dtype, bool normalize) {
   return guarded([&] {
@@ -150,22 +231,42 @@ val jsGuessMode(val shape, std::string layout, std::string fileType) {
   });
 }
 
+val fromArrayView(const TypedView& view, const val& options) {
+  ArrayImageOptions opts;
+  opts.shape = shapeFromJs(options["shape"]);
+  opts.layout = layoutFromJs(options["layout"]);
+  opts.normalize = options["normalize"].as<bool>();
+  opts.fileType = options["fileType"].as<std::string>();
+  if (!options["mode"].isNull()) {
+    const auto name = options["mode"].as<std::string>();
+    opts.mode = parseMode(name);
+    if (!opts.mode) return failure("invalid_mode", "mode \"" + name + "\" is not one of " + modeNameList());
+  }
+  auto raster = rasterFromArray(view, opts);
+  if (!raster) return failure(raster.error());
+  if (options["output"].as<std::string>() == "imagedata") return rasterToRgbaJs(raster.value());
+  return success(rasterToJs(raster.value()));
+}
+
+val jsFromArrayAt(double address, double length, std::string dtype, val options) {
+  return guarded([&] {
+    const auto view = viewAt(address, length, dtype);
+    if (!view) return failure("invalid_argument", "unsupported element type " + dtype);
+    return fromArrayView(*view, options);
+  });
+}
+
+val jsToRgba(val raster) {
+  return guarded([&] {
+    auto input = rasterFromJs(raster);
+    if (!input) return failure(input.error());
+    return rasterToRgbaJs(input.value());
+  });
+}
+
 val jsFromArray(val data, std::string dtype, val options) {
   return guarded([&] {
-    ArrayImageOptions opts;
-    opts.shape = shapeFromJs(options["shape"]);
-    opts.layout = layoutFromJs(options["layout"]);
-    opts.normalize = options["normalize"].as<bool>();
-    opts.fileType = options["fileType"].as<std::string>();
-    if (!options["mode"].isNull()) {
-      const auto name = options["mode"].as<std::string>();
-      opts.mode = parseMode(name);
-      if (!opts.mode) return failure("invalid_mode", "mode \"" + name + "\" is not one of " + modeNameList());
-    }
-    return withTypedInput(data, dtype, [&](const TypedView& view) {
-      auto raster = rasterFromArray(view, opts);
-      return raster ? success(rasterToJs(raster.value())) : failure(raster.error());
-    });
+    return withTypedInput(data, dtype, [&](const TypedView& view) { return fromArrayView(view, options); });
   });
 }
 
@@ -215,6 +316,9 @@ val jsEncode(val raster, val options) {
     EncodeOptions opts;
     opts.format = options["format"].as<std::string>();
     opts.quality = options["quality"].as<int>();
+    opts.compression = options["compression"].as<int>();
+    opts.stbDeflate = options["deflate"].as<std::string>() == "stb";
+    opts.palette = options["palette"].as<bool>();
     auto bytes = encodeImage(input.value(), opts);
     return bytes ? success(copyOut(bytes.value().data(), bytes.value().size(), "Uint8Array")) : failure(bytes.error());
   });
@@ -270,6 +374,13 @@ EMSCRIPTEN_BINDINGS(imagefield) {
   emscripten::function("toUint8", &jsToUint8);
   emscripten::function("guessMode", &jsGuessMode);
   emscripten::function("fromArray", &jsFromArray);
+  emscripten::function("fromArrayAt", &jsFromArrayAt);
+  emscripten::function("toUint8At", &jsToUint8At);
+  emscripten::function("allocInput", &jsAllocInput);
+  emscripten::function("releaseInput", &jsReleaseInput);
+  emscripten::function("toRgba", &jsToRgba);
+  emscripten::function("simdEnabled", &jsSimdEnabled);
+  emscripten::function("benchKernel", &jsBenchKernel);
   emscripten::function("decode", &jsDecode);
   emscripten::function("encode", &jsEncode);
   emscripten::function("convert", &jsConvert);

@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 
 # clang-14 + libclang-rt-14-dev: libFuzzer and sanitizer runtimes for fuzz/.
 # gdk-pixbuf-tests: its test-images folder is the malformed-image corpus.
+# dpkg-dev: apt-get source (libdeflate's sources, below).
 packages=(cmake g++ make emscripten libstb-dev nlohmann-json3-dev libgtest-dev zlib1g-dev chromium
-  clang-14 libclang-rt-14-dev gdk-pixbuf-tests)
+  clang-14 libclang-rt-14-dev gdk-pixbuf-tests dpkg-dev)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -30,6 +31,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${apt_get[@]}" update -qq
   "${apt_get[@]}" install -y -qq "${missing[@]}" >/dev/null
 fi
+
+# libdeflate's compressor is built from Debian's source package (not committed).
+bash scripts/fetch-libdeflate.sh
 
 # npm ci when node_modules is absent or older than the lockfile.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

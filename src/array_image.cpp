@@ -12,14 +12,21 @@ Result<Raster> rasterFromArray(const TypedView& data, const ArrayImageOptions& o
   if (!shape) return shape.error();
   const ImageShape& s = shape.value();
 
-  // Normalizing before interleaving: the rule depends only on the global
-  // min/max, and moving bytes is cheaper than moving floats.
-  std::vector<std::uint8_t> bytes = toUint8(data, options.normalize);
   Raster raster;
   raster.width = static_cast<std::uint32_t>(s.width);
   raster.height = static_cast<std::uint32_t>(s.height);
   raster.mode = *naturalMode(s.channels);
-  raster.data = (s.layout == Layout::CHW && s.channels > 1) ? planarToInterleaved(bytes.data(), s) : std::move(bytes);
+  const bool planar = s.layout == Layout::CHW && s.channels > 1;
+  if (planar && data.dtype == DType::F32) {
+    // The common model output: one pass from float planes to pixels.
+    raster.data = planarF32ToPixels(static_cast<const float*>(data.data), s.height * s.width, s.channels,
+                                    options.normalize);
+  } else {
+    // Normalizing before interleaving: the rule depends only on the global
+    // min/max, and moving bytes is cheaper than moving floats.
+    std::vector<std::uint8_t> bytes = toUint8(data, options.normalize);
+    raster.data = planar ? planarToInterleaved(bytes.data(), s) : std::move(bytes);
+  }
 
   const Mode target = options.mode ? *options.mode : guessMode(s, options.fileType);
   if (target == raster.mode) return raster;

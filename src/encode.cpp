@@ -4,6 +4,7 @@
 
 #include "convert.h"
 #include "encode_format.h"
+#include "png_palette.h"
 #include "stb_image_write_calls.h"
 
 namespace imagefield {
@@ -25,6 +26,9 @@ std::optional<Mode> storageMode(Mode mode) {
       return Mode::RGB;
   }
 }
+
+// Below this size a palette PNG is also compared with the truecolour one.
+constexpr std::size_t kPaletteRecheckBytes = 4 * 1024;
 
 }  // namespace
 
@@ -53,6 +57,10 @@ Result<std::vector<std::uint8_t>> encodeImage(const Raster& input, const EncodeO
     return makeError(ErrorCode::InvalidArgument,
                      "JPEG quality " + std::to_string(options.quality) + " is out of range; use 1 to 100");
   }
+  if (options.compression < kMinCompressionLevel || options.compression > kMaxCompressionLevel) {
+    return makeError(ErrorCode::InvalidArgument, "PNG compression " + std::to_string(options.compression) +
+                                                     " is out of range; use 0 (fastest) to 12 (smallest)");
+  }
   if (auto invalid = validateRaster(input)) return *invalid;
 
   const Raster* raster = &input;
@@ -73,7 +81,24 @@ Result<std::vector<std::uint8_t>> encodeImage(const Raster& input, const EncodeO
   std::vector<std::uint8_t> out;
   bool ok = false;
   switch (format.value()) {
-    case EncodeFormat::PNG: ok = stbw::writePng(out, w, h, channels, pixels); break;
+    case EncodeFormat::PNG:
+      if (options.stbDeflate) {
+        ok = stbw::writePngStbDeflate(out, w, h, channels, pixels);
+      } else if (auto indexed = options.palette ? indexColours(*raster) : std::nullopt) {
+        ok = writePalettePng(*indexed, options.compression, out);
+        // A small file may owe more to its 768-byte PLTE than indices save
+        // (smooth gradients compress well as truecolour): keep the smaller.
+        if (ok && out.size() < kPaletteRecheckBytes) {
+          std::vector<std::uint8_t> truecolour;
+          if (stbw::writePng(truecolour, w, h, channels, pixels, options.compression) &&
+              truecolour.size() < out.size()) {
+            out.swap(truecolour);
+          }
+        }
+      } else {
+        ok = stbw::writePng(out, w, h, channels, pixels, options.compression);
+      }
+      break;
     case EncodeFormat::JPEG: ok = stbw::writeJpeg(out, w, h, channels, pixels, options.quality); break;
     case EncodeFormat::BMP: ok = stbw::writeBmp(out, w, h, channels, pixels); break;
     case EncodeFormat::TGA: ok = stbw::writeTga(out, w, h, channels, pixels); break;

@@ -8,15 +8,24 @@
 #include "encode_format.h"
 #include "error.h"
 #include "raster.h"
+#include "zlib_deflate.h"
 
 namespace imagefield {
 
 struct EncodeOptions {
   std::string format = "png";  // png, jpg, jpeg, bmp, tga
   int quality = 75;            // JPEG only, 1..100 (75 is PIL's and wandb's default)
+  // PNG only: libdeflate level 0 (stored) .. 12 (smallest, slowest).
+  int compression = kDefaultCompressionLevel;
+  // PNG only: stb_image_write's own fixed-Huffman deflate, no palette; for
+  // comparison benchmarks.
+  bool stbDeflate = false;
+  // PNG only: write a palette PNG when the image has at most 256 colours.
+  bool palette = true;
 };
 
-// L, LA, RGB and RGBA are written as they are. Other modes are converted
+// L, LA, RGB and RGBA are written as they are, except that an RGB or RGBA
+// PNG with at most 256 colours is written as a palette PNG (lossless). Other modes are converted
 // first: 1 → L, I and F → L (as Pillow clamps them), P, CMYK, YCbCr, HSV and
 // LAB → RGB. JPEG drops alpha (it has none) and BMP/TGA keep it. Anything
 // whose pixel bytes exceed 2^31−1 is refused with too_large.

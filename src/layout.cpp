@@ -1,5 +1,7 @@
 #include "layout.h"
 
+#include "pixel_kernels.h"
+
 namespace imagefield {
 namespace {
 
@@ -72,13 +74,8 @@ Mode guessMode(const ImageShape& shape, std::string_view fileType) {
 
 std::vector<std::uint8_t> planarToInterleaved(const std::uint8_t* planes, const ImageShape& shape) {
   const std::size_t pixels = shape.height * shape.width;
-  const std::size_t c = shape.channels;
-  std::vector<std::uint8_t> out(pixels * c);
-  for (std::size_t ch = 0; ch < c; ++ch) {
-    const std::uint8_t* plane = planes + ch * pixels;
-    std::uint8_t* dst = out.data() + ch;
-    for (std::size_t i = 0; i < pixels; ++i) dst[i * c] = plane[i];
-  }
+  std::vector<std::uint8_t> out(pixels * shape.channels);
+  kernels::interleavePlanes(planes, pixels, shape.channels, out.data());
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "normalize.h"
 
+#include "pixel_kernels.h"
+
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -23,7 +25,10 @@ struct Range {
 template <class T>
 Range scanRange(const T* values, std::size_t n) {
   if (n == 0) return {0, 0, false};
-  if constexpr (std::is_floating_point_v<T>) {
+  if constexpr (std::is_same_v<T, float>) {
+    const kernels::FloatRange r = kernels::scanF32(values, n);
+    return {static_cast<double>(r.min), static_cast<double>(r.max), r.hasNaN};
+  } else if constexpr (std::is_floating_point_v<T>) {
     T lo = std::numeric_limits<T>::infinity();
     T hi = -std::numeric_limits<T>::infinity();
     bool nan = false;
@@ -64,9 +69,19 @@ inline std::uint8_t clipToByte(C v) {
   return static_cast<std::uint8_t>(v);
 }
 
+kernels::F32Rule f32Rule(NormalizeRule rule) {
+  return rule == NormalizeRule::ScaleUnit     ? kernels::F32Rule::Scale255
+         : rule == NormalizeRule::ScaleSigned ? kernels::F32Rule::ShiftSigned
+                                              : kernels::F32Rule::Clip;
+}
+
 template <class T>
 void convertValues(const T* in, std::size_t n, NormalizeRule rule, std::uint8_t* out) {
   using C = Compute<T>;
+  if constexpr (std::is_same_v<T, float>) {
+    kernels::f32ToBytes(in, n, f32Rule(rule), out);
+    return;
+  }
   switch (rule) {
     case NormalizeRule::ScaleUnit:
       for (std::size_t i = 0; i < n; ++i) out[i] = clipToByte(static_cast<C>(in[i]) * C(255));
@@ -130,6 +145,15 @@ const char* dtypeName(DType dtype) {
 
 std::vector<std::uint8_t> toUint8(const TypedView& input, bool normalize) {
   return dispatch(input, [&](auto* values) { return toUint8Typed(values, input.length, normalize); });
+}
+
+std::vector<std::uint8_t> planarF32ToPixels(const float* planes, std::size_t pixels, std::size_t channels,
+                                            bool normalize) {
+  const std::size_t n = pixels * channels;
+  const NormalizeRule rule = normalize ? ruleFor(scanRange(planes, n)) : NormalizeRule::Clip;
+  std::vector<std::uint8_t> out(n);
+  kernels::f32PlanesToPixels(planes, pixels, channels, f32Rule(rule), out.data());
+  return out;
 }
 
 NormalizeRule chooseRule(const TypedView& input) {

@@ -32,4 +32,9 @@ std::vector<std::uint8_t> toUint8(const TypedView& input, bool normalize);
 enum class NormalizeRule { ScaleUnit, ScaleSigned, Clip };
 NormalizeRule chooseRule(const TypedView& input);
 
+// Float32 CHW planes straight to interleaved HWC bytes in one pass, with the
+// rules of toUint8 (the same bytes as toUint8 followed by interleaving).
+std::vector<std::uint8_t> planarF32ToPixels(const float* planes, std::size_t pixels, std::size_t channels,
+                                            bool normalize);
+
 }  // namespace imagefield

@@ -6,7 +6,10 @@
 
 namespace imagefield::stbw {
 
-bool writePng(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels);
+// level: libdeflate's 0 (stored) .. 12.
+bool writePng(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels, int level);
+// The same PNG with stb_image_write's own deflate, kept for comparison benchmarks.
+bool writePngStbDeflate(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels);
 bool writeJpeg(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels, int quality);
 bool writeBmp(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels);
 bool writeTga(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels);

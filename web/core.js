@@ -5,6 +5,7 @@ import { instantiateCoreModule } from './load-wasm.js';
 import { checkShape, readArrayInput, toTypedArray } from './array-input.js';
 import { rasterToCore } from './raster-input.js';
 import { makeImageClass } from './image.js';
+import { InputBuffer } from './input-buffer.js';
 
 const LAYOUTS = ['hwc', 'chw'];
 const CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'];
@@ -123,20 +124,61 @@ export class Core {
     return unwrap(this.#module.guessMode(checkShape(shape), pickLayout(layout), pickString(fileType, 'fileType', 'png')));
   }
 
-  toUint8(data, { normalize } = {}) {
-    const { array, dtype } = toTypedArray(data);
-    return unwrap(this.#module.toUint8(array, dtype, pickBoolean(normalize, 'normalize', true)));
+  /** Whether this instance runs the Wasm SIMD build. */
+  get simd() {
+    return this.#module.simdEnabled();
   }
 
-  fromArray(data, { shape, layout, normalize, mode, fileType } = {}) {
-    const input = readArrayInput(data, shape);
-    return unwrap(this.#module.fromArray(input.array, input.dtype, {
-      shape: input.shape,
+  /** A typed array in Wasm memory to fill and pass to fromArray/toUint8 without a copy (single use). */
+  allocInput(dtype, length) {
+    return new InputBuffer(this.#module, dtype, length);
+  }
+
+  toUint8(data, { normalize } = {}) {
+    const norm = pickBoolean(normalize, 'normalize', true);
+    if (data instanceof InputBuffer) {
+      const { address, length, dtype } = data.take();
+      try {
+        return unwrap(this.#module.toUint8At(address, length, dtype, norm));
+      } finally {
+        data.release();
+      }
+    }
+    const { array, dtype } = toTypedArray(data);
+    return unwrap(this.#module.toUint8(array, dtype, norm));
+  }
+
+  fromArray(data, { shape, layout, normalize, mode, fileType, output } = {}) {
+    if (output !== undefined && output !== 'raster' && output !== 'imagedata') {
+      throw new ImageFieldError('invalid_argument', `output must be "raster" or "imagedata", got ${JSON.stringify(output)}`);
+    }
+    const options = {
       layout: pickLayout(layout),
       normalize: pickBoolean(normalize, 'normalize', true),
       mode: pickString(mode, 'mode', null),
       fileType: pickString(fileType, 'fileType', 'png'),
-    }));
+      output: output ?? 'raster',
+    };
+    let result;
+    if (data instanceof InputBuffer) {
+      options.shape = checkShape(shape === undefined ? shape : Array.from(shape, Number));
+      const { address, length, dtype } = data.take();
+      try {
+        result = unwrap(this.#module.fromArrayAt(address, length, dtype, options));
+      } finally {
+        data.release();
+      }
+    } else {
+      const input = readArrayInput(data, shape);
+      options.shape = input.shape;
+      result = unwrap(this.#module.fromArray(input.array, input.dtype, options));
+    }
+    return options.output === 'imagedata' ? wrapImageData(result) : result;
+  }
+
+  /** The raster as RGBA pixels in an ImageData (a plain {width, height, data} where ImageData is missing). */
+  toImageData(raster) {
+    return wrapImageData(unwrap(this.#module.toRgba(rasterToCore(raster))));
   }
 
   decode(bytes, { mode, maxFileBytes, maxAxis, maxPixels, maxDecodeBytes, layout } = {}) {
@@ -151,12 +193,24 @@ export class Core {
     }));
   }
 
-  encode(raster, { format, quality } = {}) {
+  encode(raster, { format, quality, compression, deflate, palette } = {}) {
     const q = quality ?? 75;
     if (!Number.isInteger(q)) {
       throw new ImageFieldError('invalid_argument', `quality must be an integer from 1 to 100, got ${JSON.stringify(quality)}`);
     }
-    return unwrap(this.#module.encode(rasterToCore(raster), { format: pickString(format, 'format', 'png'), quality: q }));
+    const level = compression ?? 6;
+    if (!Number.isInteger(level)) {
+      throw new ImageFieldError('invalid_argument',
+        `compression must be an integer from 0 (fastest) to 12 (smallest), got ${JSON.stringify(compression)}`);
+    }
+    const engine = deflate ?? 'libdeflate';
+    if (engine !== 'libdeflate' && engine !== 'stb') {
+      throw new ImageFieldError('invalid_argument', `deflate must be "libdeflate" or "stb", got ${JSON.stringify(deflate)}`);
+    }
+    return unwrap(this.#module.encode(rasterToCore(raster), {
+      format: pickString(format, 'format', 'png'), quality: q, compression: level, deflate: engine,
+      palette: pickBoolean(palette, 'palette', true),
+    }));
   }
 
   convert(raster, mode) {
@@ -172,11 +226,16 @@ export class Core {
   }
 }
 
+function wrapImageData({ width, height, data }) {
+  if (typeof ImageData === 'function') return new ImageData(data, width, height);
+  return { width, height, data, colorSpace: 'srgb' };
+}
+
 let shared = null;
 
 /**
  * Loads the Wasm core. Without options every call shares one instance.
- * @param {{ wasmUrl?: string | URL, wasmBinary?: ArrayBuffer | Uint8Array }} [options]
+ * @param {{ wasmUrl?: string | URL, wasmBinary?: ArrayBuffer | Uint8Array, simd?: boolean }} [options]
  */
 export function loadCore(options) {
   if (options && Object.keys(options).length) return instantiateCoreModule(options).then((m) => new Core(m));

@@ -106,6 +106,45 @@ export interface FromArrayOptions {
   mode?: Mode;
   /** Only steers mode guessing: with `jpg`/`jpeg`, 4 channels become RGB. Default `png`. */
   fileType?: FileType;
+  /**
+   * `raster` (default) or `imagedata`: the result converted to RGBA by the
+   * core and returned as an `ImageData` (in Node, which has none, a plain
+   * `{ width, height, data: Uint8ClampedArray, colorSpace }`), ready for
+   * `putImageData` without a JS pass over the pixels.
+   */
+  output?: 'raster' | 'imagedata';
+}
+
+/** What {@link Core.fromArray} with `output: 'imagedata'` and {@link Core.toImageData} return. */
+export type ImageDataLike = ImageData | { width: number; height: number; data: Uint8ClampedArray; colorSpace: 'srgb' };
+
+/** Element types {@link Core.allocInput} accepts. */
+export type DType = 'uint8' | 'int8' | 'uint16' | 'int16' | 'uint32' | 'int32' | 'float32' | 'float64';
+
+/**
+ * A typed array that lives in Wasm memory (zero-copy input). Fill
+ * {@link InputBuffer.array} (e.g. let a model write its output there) and pass
+ * the buffer itself to `fromArray` or `toUint8`, which read it in place.
+ *
+ * Lifetime: single use. `fromArray`/`toUint8` consume it (also when they
+ * throw); `release()` frees it unused; a buffer that is garbage-collected
+ * without either is freed by a FinalizationRegistry. Nothing needs `.delete()`.
+ *
+ * Staleness: Wasm memory grows when the core needs more, and growing detaches
+ * every typed array on the old memory. Read `array` again after any other core
+ * call. If the array last read from `array` has gone stale by the time the
+ * buffer is used, `fromArray`/`toUint8` throw `invalid_argument` instead of
+ * reading data that writes through the detached array never reached.
+ */
+export interface InputBuffer {
+  readonly dtype: DType;
+  readonly length: number;
+  /** A live view on the buffer; throws `invalid_argument` once used or released. */
+  readonly array: Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
+  /** True once used or released. */
+  readonly released: boolean;
+  /** Frees the buffer without using it. Idempotent. */
+  release(): void;
 }
 
 export interface EncodeOptions {
@@ -113,6 +152,24 @@ export interface EncodeOptions {
   format?: FileType;
   /** JPEG quality 1–100. Default 75 (as PIL and wandb). */
   quality?: number;
+  /**
+   * PNG deflate level, 0 (stored, fastest) to 12 (smallest, slowest); libdeflate's
+   * levels. Default 6. Other values throw `invalid_argument`.
+   */
+  compression?: number;
+  /**
+   * PNG only. Default true: an RGB or RGBA image with at most 256 distinct
+   * colours is written losslessly as a palette PNG (1/2/4/8-bit indices, tRNS
+   * for alpha), which decodes to the same pixels and is usually much smaller;
+   * for files under 4 KiB the truecolour encoding is kept when it is smaller.
+   */
+  palette?: boolean;
+  /**
+   * PNG only. `libdeflate` (default) or `stb`: stb_image_write's own
+   * fixed-Huffman deflate without palette detection, kept for comparison
+   * benchmarks; its files are much larger.
+   */
+  deflate?: 'libdeflate' | 'stb';
 }
 
 /** A corner, or the top-left of the mark as `"x,y"`, `[x, y]` or `{x, y}`. */
@@ -140,14 +197,28 @@ export interface Core {
    */
   readonly usable: boolean;
 
+  /** Whether this instance runs the Wasm SIMD build (see {@link LoadCoreOptions.simd}). */
+  readonly simd: boolean;
+
+  /**
+   * Allocates `length` elements of `dtype` in Wasm memory for zero-copy input
+   * to `fromArray`/`toUint8`; see {@link InputBuffer} for lifetime and staleness.
+   * A bad dtype or length throws `invalid_argument`; no memory left, `too_large`.
+   */
+  allocInput(dtype: DType, length: number): InputBuffer;
+
+  /** The raster converted to RGBA by the core, as an ImageData (see {@link FromArrayOptions.output}). */
+  toImageData(raster: Raster | ImageData): ImageDataLike;
+
   /** 1 channel or 2-D → L, 2 → LA, 3 → RGB, 4 → RGBA (RGB with fileType jpg/jpeg). */
   guessMode(shape: readonly number[], options?: { layout?: Layout; fileType?: FileType }): 'L' | 'LA' | 'RGB' | 'RGBA';
 
   /** Element-wise values → bytes by the rules described at {@link FromArrayOptions.normalize}. */
-  toUint8(data: NumericArray | number[] | boolean[], options?: { normalize?: boolean }): Uint8Array;
+  toUint8(data: NumericArray | number[] | boolean[] | InputBuffer, options?: { normalize?: boolean }): Uint8Array;
 
   /** An array as an image, exactly as `wandb.Image` builds one. */
-  fromArray(data: ArrayInput, options?: FromArrayOptions): Raster;
+  fromArray(data: ArrayInput | InputBuffer, options?: FromArrayOptions & { output?: 'raster' }): Raster;
+  fromArray(data: ArrayInput | InputBuffer, options: FromArrayOptions & { output: 'imagedata' }): ImageDataLike;
 
   /**
    * PNG, JPEG, GIF (first frame), BMP, TGA, PSD or NumPy `.npy` bytes →
@@ -389,8 +460,14 @@ export interface ImageConstructor {
 export interface LoadCoreOptions {
   /** Where to fetch (browser) or read (Node) the `.wasm` from. Default: `./wasm/imagefield-core.wasm` beside the module. */
   wasmUrl?: string | URL;
-  /** The module's bytes, if the page already has them. */
+  /** The module's bytes, if the page already has them (they must be of the build `simd` selects). */
   wasmBinary?: ArrayBuffer | Uint8Array;
+  /**
+   * Which build to load: `imagefield-core` (Wasm SIMD kernels) or
+   * `imagefield-core-nosimd` (same results, for engines without SIMD). By
+   * default `WebAssembly.validate` on a one-instruction SIMD module decides.
+   */
+  simd?: boolean;
 }
 
 /**

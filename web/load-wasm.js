@@ -1,11 +1,27 @@
 // Finds and instantiates the Wasm module the same way in a browser and in
-// Node. The Emscripten glue is built for web/worker only (an ES module with
-// `node` in its environments would reference __dirname), and its own fetch of
-// a file path fails under Node, so in Node the bytes are read here and handed
-// over as `wasmBinary`.
-import createImageFieldCore from './wasm/imagefield-core.js';
+// Node. Two builds ship side by side: imagefield-core (Wasm SIMD kernels) and
+// imagefield-core-nosimd (the same core for engines without SIMD); the
+// engine's own validator decides which one loads. The Emscripten glue is built
+// for web/worker only (an ES module with `node` in its environments would
+// reference __dirname), and its own fetch of a file path fails under Node, so
+// in Node the bytes are read here and handed over as `wasmBinary`.
 
-const WASM_FILE = 'imagefield-core.wasm';
+// The smallest module using a SIMD instruction: () -> v128 { i32x4.splat(0) }.
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, // magic, version
+  1, 5, 1, 96, 0, 1, 123, // type section: () -> v128
+  3, 2, 1, 0, // function section
+  10, 8, 1, 6, 0, 65, 0, 253, 17, 11, // code: i32.const 0; i32x4.splat; end
+]);
+
+/** Whether this engine runs Wasm SIMD (decided by WebAssembly.validate). */
+export function engineHasSimd() {
+  try {
+    return WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
 
 function isNode() {
   return typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined'
@@ -17,12 +33,21 @@ async function readWasmInNode(url) {
   return readFile(url);
 }
 
+async function importGlue(simd) {
+  // Literal specifiers so bundlers see both files.
+  const glue = simd ? await import('./wasm/imagefield-core.js') : await import('./wasm/imagefield-core-nosimd.js');
+  return glue.default;
+}
+
 /**
- * @param {{ wasmUrl?: string | URL, wasmBinary?: ArrayBuffer | Uint8Array }} options
+ * @param {{ wasmUrl?: string | URL, wasmBinary?: ArrayBuffer | Uint8Array, simd?: boolean }} options
+ *   simd: true/false forces the SIMD or the non-SIMD build; by default the engine decides.
  * @returns {Promise<object>} the Embind module
  */
 export async function instantiateCoreModule(options = {}) {
-  const wasmUrl = new URL(options.wasmUrl ?? `./wasm/${WASM_FILE}`, import.meta.url);
+  const simd = options.simd ?? engineHasSimd();
+  const file = simd ? 'imagefield-core.wasm' : 'imagefield-core-nosimd.wasm';
+  const wasmUrl = new URL(options.wasmUrl ?? `./wasm/${file}`, import.meta.url);
   const moduleArgs = {
     locateFile: (path) => (path.endsWith('.wasm') ? wasmUrl.href : path),
   };
@@ -31,5 +56,6 @@ export async function instantiateCoreModule(options = {}) {
   } else if (isNode()) {
     moduleArgs.wasmBinary = await readWasmInNode(wasmUrl);
   }
+  const createImageFieldCore = await importGlue(simd);
   return createImageFieldCore(moduleArgs);
 }
