@@ -12,7 +12,9 @@ function heapBytes() {
 
 async function start({ wasmUrl }) {
   try {
-    core = await loadCore({ wasmUrl: wasmUrl ?? new URL('./wasm/imagefield-core.wasm', import.meta.url).href });
+    // Without a URL the loader picks the SIMD or non-SIMD build for this engine.
+    // Each Worker has its own module scope, so this instance is the Worker's own.
+    core = await loadCore(wasmUrl ? { wasmUrl } : undefined);
     self.postMessage({ type: 'ready', heapBytes: heapBytes() });
   } catch (error) {
     self.postMessage({ type: 'failed', message: String(error?.message ?? error) });
