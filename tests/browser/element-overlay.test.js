@@ -217,7 +217,7 @@ describe('overlays', () => {
     expect(legend).toEqual(['cat', 'dog']);
   });
 
-  test('layers set before the element is defined or before an image are drawn once it shows one', async () => {
+  test('layers set before the image, or before the element is upgraded, are drawn once it shows one', async () => {
     await page.evaluate(([boxes]) => {
       const field = window.makeField({ width: '222', height: '122' });
       field.boxes = boxes;
@@ -225,6 +225,21 @@ describe('overlays', () => {
       field.value = { width: 10, height: 10, mode: 'RGB', data: new Uint8Array(300) };
     }, [BOXES]);
     await waitForEvent(page, 'change');
+    // An element of a document without the definition is upgraded when adopted: its own properties are replayed.
+    const upgraded = await page.evaluate(async ([boxes]) => {
+      const early = document.implementation.createHTMLDocument('').createElement('image-field');
+      early.boxes = boxes;
+      early.setAttribute('width', '222');
+      const field = document.adoptNode(early);
+      const changed = new Promise((resolve) => field.addEventListener('change', resolve, { once: true }));
+      document.getElementById('fields').append(field);
+      field.value = { width: 10, height: 10, mode: 'RGB', data: new Uint8Array(300) };
+      await changed;
+      const overlay = field.shadowRoot.querySelector('.overlay');
+      return { own: Object.prototype.hasOwnProperty.call(field, 'boxes'), layers: Object.keys(field.boxes), drawn: !overlay.hidden };
+    }, [BOXES]);
+    expect(upgraded).toEqual({ own: false, layers: ['predictions'], drawn: true });
+    await page.evaluate(() => document.querySelectorAll('image-field')[1].remove());
     const shot = await frameShot('overlay-late-image');
     expect(shot.at(...screen(2, 6, 1))).toEqual(CAT);
     expect(near(shot.at(...screen(4, 6)), tinted(ROAD))).toBe(true);
