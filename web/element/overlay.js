@@ -118,16 +118,17 @@ export class Overlay {
         // The line lies inside the box, so its outer edge is the box's edge.
         context.strokeRect(x + lineWidth / 2, y + lineWidth / 2, Math.max(0, w - lineWidth), Math.max(0, h - lineWidth));
         const caption = box.box_caption ?? (Number.isInteger(id) ? layer.class_labels?.[id] : undefined);
-        if (caption) this.#caption(context, String(caption), color, x, y, fontSize);
+        if (caption) this.#caption(context, String(caption), color, x, y, fontSize, cssWidth);
       }
     }
   }
 
-  #caption(context, text, color, x, y, fontSize) {
+  #caption(context, text, color, boxX, y, fontSize, frameWidth) {
     const padding = 3;
     const labelHeight = fontSize + padding * 2;
     const labelWidth = context.measureText(text).width + padding * 2;
     const top = y - labelHeight >= 0 ? y - labelHeight : y;  // above the box when there is room
+    const x = Math.max(0, Math.min(boxX, frameWidth - labelWidth));  // kept inside the frame
     context.fillStyle = cssColor(color);
     context.fillRect(x, top, labelWidth, labelHeight);
     context.fillStyle = textColorOn(color);
