@@ -3,15 +3,27 @@
 // image of the shown size: the overlay needs the validated layers, not a file.
 import { ImageFieldError } from '../errors.js';
 
-function blank(width, height) {
-  // BMP is the cheapest file the core writes; only the validation is wanted.
-  return { width, height, mode: 'L', data: new Uint8Array(width * height) };
+// A blank image's file, kept as is by core.Image: a zero PNG of a few KB that
+// reads back in milliseconds, where a raster would be encoded on every check.
+// Boxes need no size (1×1); masks the image's, of which only the latest is
+// kept: a field mostly shows images of one size.
+const blankFiles = { box: null, mask: { width: 0, height: 0, bytes: null } };
+
+const encodeBlank = (core, width, height) => core.encode({ width, height, mode: 'L', data: new Uint8Array(width * height) });
+
+function blank(core, width, height) {
+  if (width === 1 && height === 1) return (blankFiles.box ??= encodeBlank(core, 1, 1));
+  const cached = blankFiles.mask;
+  if (cached.width !== width || cached.height !== height) {
+    blankFiles.mask = { width, height, bytes: encodeBlank(core, width, height) };
+  }
+  return blankFiles.mask.bytes;
 }
 
 /** Validated boxes: { layer: { box_data, class_labels } }, or null for none. */
 export function checkBoxes(core, boxes) {
   if (boxes === null || boxes === undefined) return null;
-  return new core.Image(blank(1, 1), { fileType: 'bmp', boxes }).boxes;
+  return new core.Image(blank(core, 1, 1), { boxes }).boxes;
 }
 
 /**
@@ -21,7 +33,7 @@ export function checkBoxes(core, boxes) {
 export function checkMasks(core, masks, width, height) {
   if (masks === null || masks === undefined) return null;
   if (!width || !height) throw new ImageFieldError('invalid_mask', 'masks need an image to match');
-  return new core.Image(blank(width, height), { fileType: 'bmp', masks }).masks;
+  return new core.Image(blank(core, width, height), { masks }).masks;
 }
 
 /** Every labelled class of the layers: Map id → name, boxes first, the first name wins. */

@@ -32,6 +32,7 @@ export class Overlay {
   #image = null;      // { width, height } of the shown raster
   #boxes = null;
   #maskLayers = [];   // one canvas per mask layer, at image size
+  #maskKey = { masks: null, hidden: '' };  // what #maskLayers were coloured from
   #hidden = new Set();
   #observer;
 
@@ -58,7 +59,17 @@ export class Overlay {
     this.#image = image;
     this.#boxes = image ? boxes : null;
     this.#hidden = hidden;
-    this.#maskLayers = image ? Object.values(masks ?? {}).map((layer) => {
+    // Colouring a mask costs a pass over its pixels: only when the masks or the hidden classes changed.
+    const key = { masks: image ? masks : null, hidden: [...hidden].join() };
+    if (key.masks !== this.#maskKey.masks || key.hidden !== this.#maskKey.hidden) {
+      this.#maskKey = key;
+      this.#maskLayers = this.#colourLayers(core, key.masks, hidden);
+    }
+    this.draw();
+  }
+
+  #colourLayers(core, masks, hidden) {
+    return Object.values(masks ?? {}).map((layer) => {
       const [height, width] = layer.shape;
       const table = maskColorTable(Object.keys(layer.class_labels ?? {}).map(Number), hidden);
       const rgba = core.maskOverlay({ width, height, data: layer.mask_data }, table);
@@ -66,8 +77,7 @@ export class Overlay {
       canvas.getContext('2d').putImageData(
         new ImageData(new Uint8ClampedArray(rgba.data.buffer, rgba.data.byteOffset, rgba.data.byteLength), width, height), 0, 0);
       return canvas;
-    }) : [];
-    this.draw();
+    });
   }
 
   draw() {
