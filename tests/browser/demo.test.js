@@ -33,6 +33,9 @@ afterAll(async () => {
 async function openDemo() {
   const page = await context.newPage();
   const problems = watchProblems(page);
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
+  });
   await page.goto(`${server.url}/demo/`);
   await page.waitForSelector('html[data-ready="true"]');
   return { page, problems };
