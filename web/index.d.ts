@@ -539,6 +539,8 @@ export interface ImageField extends HTMLElement {
    * domain fractions of the image. Each box is outlined in its class colour,
    * captioned with `box_caption` or else its class label. Invalid layers fire
    * `error` (`invalid_boxes`) and the previous ones stay. null removes them.
+   * Boxes and masks belong to the field, not to one value: they stay when the
+   * value changes, until the page sets them again.
    */
   boxes: Record<string, BoxesLayer> | null;
   /**
