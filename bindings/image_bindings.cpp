@@ -8,6 +8,7 @@
 #include "image_record.h"
 #include "json_limits.h"
 #include "js_values.h"
+#include "mask_overlay.h"
 #include "masks.h"
 #include "sha256.h"
 
@@ -160,6 +161,15 @@ val jsClasses(val json) {
   });
 }
 
+val jsMaskOverlay(val ids, std::uint32_t width, std::uint32_t height, val colors) {
+  return guarded([&] {
+    const std::vector<std::uint8_t> idBytes = copyIn<std::uint8_t>(ids);
+    const std::vector<std::uint8_t> table = copyIn<std::uint8_t>(colors);
+    auto layer = maskOverlay(idBytes.data(), idBytes.size(), width, height, table.data(), table.size());
+    return layer ? success(rasterOut(layer.value())) : failure(layer.error());
+  });
+}
+
 val jsSha256(val bytes) {
   return guarded([&] {
     const std::vector<std::uint8_t> input = copyIn<std::uint8_t>(bytes);
@@ -178,4 +188,5 @@ EMSCRIPTEN_BINDINGS(imagefield_image) {
   emscripten::function("maskFromFile", &jsMaskFromFile);
   emscripten::function("classes", &jsClasses);
   emscripten::function("sha256", &jsSha256);
+  emscripten::function("maskOverlay", &jsMaskOverlay);
 }

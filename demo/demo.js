@@ -1,8 +1,10 @@
 // The demo page: a file is decoded by the core (or by the browser for formats
 // the core does not read), converted to the chosen mode and shown; a tensor
-// is normalized and shown. No inline script, so it runs under a strict CSP.
+// is shown with its wandb JSON; one <image-field> takes uploads, another shows
+// a segmentation example. No inline script, so it runs under a strict CSP.
 import { loadCore, ImageFieldError } from '../web/index.js';
 import '../web/element/index.js';
+import { streetScene } from './segmentation.js';
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
@@ -94,18 +96,99 @@ function download() {
   }
 }
 
-function showTensor() {
+// The tensor the playground shows: generated or pasted.
+let tensor = null;
+
+function generateTensor() {
   const c = 3, h = 64, w = 96;
-  const tensor = new Float32Array(c * h * w);
+  const data = new Float32Array(c * h * w);
+  const unit = $('tensor-range').value === 'unit';
   for (let ch = 0; ch < c; ch++) {
     for (let y = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) tensor[(ch * h + y) * w + x] = Math.sin((x + ch * 20) / 9) * Math.cos((y - ch * 10) / 7);
+      for (let x = 0; x < w; x++) {
+        const wave = Math.sin((x + ch * 20) / 9) * Math.cos((y - ch * 10) / 7);  // in [-1, 1]
+        data[(ch * h + y) * w + x] = unit ? (wave + 1) / 2 : wave;
+      }
     }
   }
+  tensor = { data, shape: [c, h, w], source: `generated, range ${unit ? '[0, 1]' : '[-1, 1]'}` };
+}
+
+/** Nested JSON [C][H][W] → a Float32 CHW tensor; a clear message when it is not one. */
+function parseTensor(text) {
+  let nested;
+  try {
+    nested = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`the pasted text is not JSON (${error.message})`);
+  }
+  const shape = [];
+  for (let level = nested; Array.isArray(level); level = level[0]) shape.push(level.length);
+  if (shape.length !== 3 || shape.includes(0)) {
+    throw new Error(`a CHW tensor is three nested arrays [channels][rows][columns]; this one has shape [${shape.join(', ')}]`);
+  }
+  const flat = nested.flat(2);
+  if (flat.length !== shape[0] * shape[1] * shape[2] || !flat.every((v) => typeof v === 'number')) {
+    throw new Error(`every row must have ${shape[2]} numbers and every channel ${shape[1]} rows`);
+  }
+  return { data: Float32Array.from(flat), shape, source: 'pasted' };
+}
+
+function showTensor() {
+  const status = $('tensor-status');
+  status.classList.remove('error');
+  if (!tensor) return;
   const normalize = $('normalize-toggle').checked;
-  const raster = core.fromArray(tensor, { shape: [c, h, w], layout: 'chw', normalize });
-  draw($('tensor-output'), raster);
-  $('tensor-info').textContent = JSON.stringify({ shape: [c, h, w], layout: 'chw', normalize, mode: raster.mode, width: raster.width, height: raster.height });
+  try {
+    const options = { shape: tensor.shape, layout: 'chw', normalize };
+    const raster = core.fromArray(tensor.data, options);
+    const image = new core.Image(tensor.data, { ...options, caption: `CHW tensor ${tensor.shape.join('×')}` });
+    draw($('tensor-output'), raster);
+    $('tensor-info').textContent = JSON.stringify({ shape: tensor.shape, layout: 'chw', normalize, mode: raster.mode, width: raster.width, height: raster.height });
+    $('tensor-json').textContent = JSON.stringify(image.toJSON({ key: 'playground', step: 0 }), null, 2);
+    status.textContent = `Showing the ${tensor.source} tensor.`;
+  } catch (error) {
+    status.textContent = `${error.code ?? 'error'}: ${error.message}`;
+    status.classList.add('error');
+  }
+}
+
+function wirePlayground() {
+  $('tensor-generate').addEventListener('click', () => {
+    generateTensor();
+    showTensor();
+  });
+  $('tensor-range').addEventListener('change', () => {
+    generateTensor();
+    showTensor();
+  });
+  $('normalize-toggle').addEventListener('change', showTensor);
+  $('tensor-show-pasted').addEventListener('click', () => {
+    try {
+      tensor = parseTensor($('tensor-paste').value);
+    } catch (error) {
+      $('tensor-status').textContent = `error: ${error.message}`;
+      $('tensor-status').classList.add('error');
+      return;
+    }
+    showTensor();
+  });
+  generateTensor();
+  showTensor();
+}
+
+function showSegmentation() {
+  const field = $('segmentation');
+  const scene = streetScene();
+  field.value = scene.image;
+  field.boxes = scene.boxes;
+  field.masks = scene.masks;
+  const summary = {
+    boxes: scene.boxes,
+    masks: { segmentation: { mask_data: `Uint8Array(${scene.masks.segmentation.mask_data.length})`,
+      shape: scene.masks.segmentation.shape, class_labels: scene.masks.segmentation.class_labels } },
+  };
+  $('segmentation-json').textContent = JSON.stringify(summary, null, 2);
 }
 
 function wireDropZone() {
@@ -151,6 +234,7 @@ function wireField() {
   }
   $('field-mode').addEventListener('change', (event) => { field.imageMode = event.target.value; });
   $('field-watermark').addEventListener('change', (event) => { field.watermarkUploads = event.target.checked; });
+  $('field-layout').addEventListener('change', (event) => { field.layout = event.target.value; });
   // A small translucent badge as the watermark, made by the core from an array.
   const badge = new Uint8Array(8 * 8 * 4);
   for (let i = 0; i < 8 * 8; i++) badge.set([255, 255, 255, 160], i * 4);
@@ -169,8 +253,8 @@ try {
   wireDropZone();
   $('mode-select').addEventListener('change', showInMode);
   $('download-button').addEventListener('click', download);
-  $('normalize-toggle').addEventListener('change', showTensor);
-  showTensor();
+  wirePlayground();
+  showSegmentation();
   report('Ready: choose or drop an image.');
   document.documentElement.dataset.ready = 'true';
 } catch (error) {

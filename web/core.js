@@ -220,6 +220,21 @@ export class Core {
     return unwrap(this.#module.convert(rasterToCore(raster), mode));
   }
 
+  /**
+   * A mask of class ids as an RGBA colour layer: `colors` holds one RGBA entry
+   * per class id 0..255 (alpha 0 hides a class).
+   */
+  maskOverlay(mask, colors) {
+    const { width, height, data } = mask ?? {};
+    if (!(data instanceof Uint8Array) || !Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0) {
+      throw new ImageFieldError('invalid_mask', 'maskOverlay needs { width, height, data: Uint8Array of class ids }');
+    }
+    if (!(colors instanceof Uint8Array)) {
+      throw new ImageFieldError('invalid_argument', 'maskOverlay needs colors as a Uint8Array of 256 RGBA entries');
+    }
+    return unwrap(this.#module.maskOverlay(data, width, height, colors));
+  }
+
   watermark(raster, mark, { position, margin } = {}) {
     const placement = pickPlacement(position, margin ?? 10);
     return unwrap(this.#module.watermark(rasterToCore(raster), rasterToCore(mark, 'watermark'), placement));

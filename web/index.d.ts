@@ -251,6 +251,13 @@ export interface Core {
    * result keeps the raster's mode, which must be L, LA, RGB or RGBA.
    */
   watermark(raster: Raster | ImageData, mark: Raster | ImageData, options?: WatermarkOptions): Raster;
+  /**
+   * A mask of class ids (mode-less: `data` holds width × height ids 0..255)
+   * as an RGBA colour layer: `colors` holds one RGBA entry per id (1024
+   * bytes), alpha 0 hides an id. `<image-field>` draws its masks with it.
+   * Wrong sizes: `invalid_mask` (ids) or `invalid_argument` (colours).
+   */
+  maskOverlay(mask: { width: number; height: number; data: Uint8Array }, colors: Uint8Array): Raster;
 
   /** The wandb.Image data type; see {@link ImageConstructor}. */
   readonly Image: ImageConstructor;
@@ -492,6 +499,8 @@ export interface ImageFieldStrings {
   sourceUpload: string; sourceWebcam: string; sourceClipboard: string;
   startCamera: string; capture: string; chooseCamera: string;
   download: string; fullscreen: string; exitFullscreen: string; share: string; remove: string;
+  /** Accessible name of the legend of overlay classes ("Classes"). */
+  legend: string;
   valueMissing: string; cameraDenied: string; cameraUnavailable: string; cameraInsecure: string;
 }
 
@@ -525,13 +534,21 @@ export interface ImageFieldEventMap {
  * `camera-controls`, `device-select`, `toolbar`, `sources`, `error`, and
  * `button` on every button plus `start-camera-button`, `capture-button`,
  * `download-button`, `fullscreen-button`, `share-button`, `remove-button`,
- * `source-button`.
+ * `source-button`. Overlays: `overlay` (the canvas of boxes and masks over the
+ * image), `legend` (the group of class toggles under the frame),
+ * `legend-item` (each toggle button, `aria-pressed="true"` while its class is
+ * drawn) and `legend-swatch` (its colour).
  *
  * CSS custom properties: `--image-field-background`, `--image-field-color`,
  * `--image-field-muted`, `--image-field-border`, `--image-field-accent`,
  * `--image-field-error`, `--image-field-radius`, `--image-field-button-radius`,
  * `--image-field-height` (240px), `--image-field-width` (320px),
- * `--image-field-upscale-rendering` (`pixelated` for images shown at 2× or more).
+ * `--image-field-upscale-rendering` (`pixelated` for images shown at 2× or more),
+ * `--image-field-mask-opacity` (0.45, the opacity of mask colours),
+ * `--image-field-box-width` (2, box line width in CSS pixels),
+ * `--image-field-caption-size` (12, box caption font size in CSS pixels).
+ * Overlays are drawn in screen space (the displayed size × devicePixelRatio,
+ * redrawn on resize), so lines and captions stay sharp at any size.
  *
  * Form-associated: with `name`, the value is submitted as a file encoded in
  * `format`; `required` makes an empty field invalid; a form reset empties it.
@@ -583,7 +600,7 @@ export interface ImageField extends HTMLElement {
   watermarkUploads: boolean;
   /** `watermark-position`: a corner (default `bottom-right`) or `"x,y"`. */
   watermarkPosition: string;
-  /** `layout`: `hwc` (default) or `chw`, for typed-array values. */
+  /** `layout`: `hwc` (default) or `chw`, for typed-array values and dropped or chosen `.npy` files. */
   layout: Layout;
 
   /**
@@ -598,6 +615,29 @@ export interface ImageField extends HTMLElement {
   watermark: Raster | ImageData | Blob | string | null;
   /** The `video` member of the getUserMedia constraints, e.g. `{ facingMode: 'environment' }`. */
   webcamConstraints: MediaTrackConstraints | undefined;
+  /**
+   * Box layers drawn over the image: `{ layer: { box_data: [...], class_labels? } }`,
+   * as {@link ImageOptions.boxes} (the core checks them with the same rules
+   * and messages). `domain: "pixel"` positions are image pixels, any other
+   * domain fractions of the image. Each box is outlined in its class colour,
+   * captioned with `box_caption` or else its class label. Invalid layers fire
+   * `error` (`invalid_boxes`) and the previous ones stay. null removes them.
+   * Boxes and masks belong to the field, not to one value: they stay when the
+   * value changes, until the page sets them again.
+   */
+  boxes: Record<string, BoxesLayer> | null;
+  /**
+   * Mask layers drawn as translucent colours over the image:
+   * `{ layer: { mask_data: Uint8Array | number[][], shape?: [H, W], class_labels? } }`,
+   * as {@link ImageOptions.masks}; they must match the image size. Only
+   * labelled class ids are drawn (without `class_labels`, every id present
+   * is, as `class_<id>`). Invalid layers fire `error` (`invalid_mask`) and the
+   * previous ones stay; a new image of another size fires `invalid_mask` and
+   * is shown without them until masks of its size are set. null removes them.
+   * The legend lists the classes of boxes and masks by id, one colour per id;
+   * its buttons hide and show each class.
+   */
+  masks: Record<string, MaskLayer> | null;
   /** UI texts; assign a partial object to override some (the rest keep their defaults). */
   get strings(): Readonly<ImageFieldStrings>;
   set strings(overrides: Partial<ImageFieldStrings>);

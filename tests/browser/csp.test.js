@@ -75,3 +75,22 @@ test("<image-field> runs under the strict policy plus img-src blob: (styles are 
   expect(problems).toEqual([]);
   await page.close();
 });
+
+test('the demo page runs under the strict policy: playground, fields and overlays, no violation', async () => {
+  policy = `${STRICT}; img-src 'self' blob:`;
+  const page = await browser.newPage();
+  const problems = watchProblems(page);
+  const violations = [];
+  await page.exposeFunction('reportViolation', (text) => violations.push(text));
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
+    (event) => window.reportViolation(`${event.violatedDirective} ${event.blockedURI}`)));
+  await page.goto(`${server.url}/demo/`);
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.waitForFunction(() => document.getElementById('segmentation').shadowRoot.querySelectorAll('[part="legend-item"]').length === 4);
+  expect(JSON.parse(await page.textContent('#tensor-json'))._type).toBe('image-file');
+  const swatch = await page.$eval('#segmentation >> [part="legend-swatch"]', (el) => getComputedStyle(el).backgroundColor);
+  expect(swatch).toBe('rgb(60, 180, 75)');  // class 1's colour, set through the CSSOM
+  expect(violations).toEqual([]);
+  expect(problems).toEqual([]);
+  await page.close();
+});

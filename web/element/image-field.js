@@ -3,6 +3,7 @@
 // change with the events of the DESIGN (§5). Pixel work is the core's.
 import { loadCore } from '../core.js';
 import { ImageFieldError } from '../errors.js';
+import { Annotations } from './annotations.js';
 import { ATTRIBUTES, defineReflectedProperties } from './attributes.js';
 import { fileFromPasteEvent, readClipboardImage } from './clipboard-source.js';
 import { Preview } from './preview.js';
@@ -11,7 +12,7 @@ import { STYLES } from './styles.js';
 import { downloadBlob, parseButtons, toggleFullscreen } from './toolbar.js';
 import { buildShadowContent, cssLength, queryParts, renderView } from './view.js';
 import { wireDrop, wireFileInput } from './upload-source.js';
-import { extensionOf, rasterToBlob, rasterToValue, valueToRaster } from './value-adapter.js';
+import { extensionOf, isNpyName, rasterToBlob, rasterToValue, valueToRaster } from './value-adapter.js';
 import { WebcamSource } from './webcam-source.js';
 
 
@@ -26,6 +27,8 @@ export class ImageField extends HTMLElement {
   #parts;
   #preview;
   #webcam;
+  #annotations;
+  #overlaySteps = Promise.resolve();
   #strings = mergeStrings();
   #raster = null;        // what is shown, watermark included
   #value = null;         // #raster as the page's `type`
@@ -58,6 +61,9 @@ export class ImageField extends HTMLElement {
     this.#parts = queryParts(root);
     this.#preview = new Preview(this.#parts.img, this.#parts.canvas);
     this.#webcam = new WebcamSource(this.#parts.video);
+    this.#annotations = new Annotations({
+      overlay: this.#parts.overlay, frame: this.#parts.frame, legend: this.#parts.legend, host: this,
+    });
     // Native input/change of inner controls are not this element's events.
     for (const type of ['input', 'change']) root.addEventListener(type, (event) => event.stopPropagation());
     this.#wire();
@@ -65,7 +71,7 @@ export class ImageField extends HTMLElement {
 
   connectedCallback() {
     // Properties a page set before the element was defined shadow the accessors: replay them.
-    for (const property of [...Object.values(ATTRIBUTES).map((a) => a.property), 'watermark', 'strings', 'webcamConstraints', 'value']) {
+    for (const property of [...Object.values(ATTRIBUTES).map((a) => a.property), 'watermark', 'strings', 'webcamConstraints', 'boxes', 'masks', 'value']) {
       if (Object.prototype.hasOwnProperty.call(this, property)) {
         const value = this[property];
         delete this[property];
@@ -73,6 +79,7 @@ export class ImageField extends HTMLElement {
       }
     }
     document.addEventListener('fullscreenchange', this.#onFullscreenChange);
+    this.#annotations.connect();
     this.#render();
     this.#updateForm();
     if (this.pasteAnywhere) document.addEventListener('paste', this.#onDocumentPaste);
@@ -82,6 +89,7 @@ export class ImageField extends HTMLElement {
   disconnectedCallback() {
     document.removeEventListener('paste', this.#onDocumentPaste);
     document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
+    this.#annotations.disconnect();
     this.#stopCamera();
     if (this.#preview.objectUrl) this.#restorePreview();  // drops the pending file preview's URL
   }
@@ -117,6 +125,37 @@ export class ImageField extends HTMLElement {
     this.#watermark = mark ?? null;
     this.#markRaster = mark ? this.#core().then((core) => valueToRaster(mark, { core, mode: 'none' })) : null;
     this.#markRaster?.catch((error) => this.#fail(error));
+  }
+
+  /** Box layers drawn over the image, as core.Image takes them; invalid ones fire `error` and keep the previous. */
+  get boxes() {
+    return this.#annotations.boxes;
+  }
+
+  set boxes(boxes) {
+    this.#overlayStep((core) => this.#annotations.setBoxes(core, boxes));
+  }
+
+  /** Mask layers drawn over the image, as core.Image takes them; they must match the image size. */
+  get masks() {
+    return this.#annotations.masks;
+  }
+
+  set masks(masks) {
+    this.#overlayStep((core) => this.#annotations.setMasks(core, masks));
+  }
+
+  // At once when the core is there (the getter then returns the new layers), in order otherwise.
+  #overlayStep(step) {
+    const run = (core) => {
+      try {
+        step(core);
+      } catch (error) {
+        this.#fail(error);
+      }
+    };
+    if (this.#coreNow) run(this.#coreNow);
+    else this.#overlaySteps = this.#overlaySteps.then(() => this.#core()).then(run, (error) => this.#fail(error));
   }
 
   /** MediaTrackConstraints for the camera (the `video` member of getUserMedia's constraints). */
@@ -291,7 +330,7 @@ export class ImageField extends HTMLElement {
   async #fromUser(file, source, { action = ++this.#action, raster: pixels } = {}) {
     if (source !== 'webcam') {
       this.#stopCamera();
-      this.#preview.showFile(file);  // at once, before decoding
+      if (!isNpyName(file.name)) this.#preview.showFile(file);  // at once, before decoding; a browser cannot show .npy
       this.#render();
     }
     try {
@@ -349,6 +388,11 @@ export class ImageField extends HTMLElement {
     this.#parts.message.textContent = '';
     if (raster) this.#preview.showRaster(this.#coreNow, raster);
     else this.#preview.clear();
+    try {
+      this.#annotations.show(this.#coreNow, raster);
+    } catch (error) {
+      this.#fail(error);  // masks of another size: the image is shown without them
+    }
     this.#render();
     await this.#updateForm();
   }
@@ -537,6 +581,9 @@ export class ImageField extends HTMLElement {
       fullscreen: this.shadowRoot.fullscreenElement === this.#parts.frame,  // the document only sees the host
       fullscreenEnabled: this.ownerDocument.fullscreenEnabled,
     });
+    this.#annotations.setLabel(this.#strings.legend);
+    // A file still decoding covers the old picture: its overlay would not fit.
+    this.#parts.overlay.style.visibility = this.#preview.objectUrl ? 'hidden' : '';
   }
 }
 

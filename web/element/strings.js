@@ -16,6 +16,7 @@ export const DEFAULT_STRINGS = Object.freeze({
   exitFullscreen: 'Exit full screen',
   share: 'Share',
   remove: 'Remove image',
+  legend: 'Classes',
   valueMissing: 'Please provide an image.',
   cameraDenied: 'Camera access was denied. Allow the camera for this site in the browser settings and try again.',
   cameraUnavailable: 'No camera could be opened.',

@@ -48,6 +48,12 @@ export const STYLES = `
   background: color-mix(in srgb, var(--image-field-accent) 10%, transparent);
 }
 .image, .video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; display: block; }
+.overlay { position: absolute; inset: 0; width: 100%; height: 100%; pointer-events: none; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 6px; }
+.legend button { display: inline-flex; align-items: center; gap: 5px; padding: 2px 8px; font-size: 0.9em; }
+.legend button[aria-pressed="false"] { color: var(--image-field-muted); text-decoration: line-through; }
+.legend button[aria-pressed="false"] .swatch { opacity: 0.3; }
+.swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; }
 .video.mirrored { transform: scaleX(-1); }
 .toolbar { position: absolute; top: 6px; right: 6px; display: flex; gap: 4px; }
 .camera-bar {

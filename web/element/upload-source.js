@@ -1,7 +1,7 @@
 // Files from the file chooser and from drag-and-drop.
 export const ACCEPT = [
   'image/png', 'image/jpeg', 'image/gif', 'image/bmp', 'image/webp', 'image/avif',
-  'image/x-tga', 'image/vnd.adobe.photoshop', '.png', '.jpg', '.jpeg', '.gif', '.bmp', '.webp', '.avif', '.tga', '.psd',
+  'image/x-tga', 'image/vnd.adobe.photoshop', '.png', '.jpg', '.jpeg', '.gif', '.bmp', '.webp', '.avif', '.tga', '.psd', '.npy',
 ].join(',');
 
 /**

@@ -40,6 +40,16 @@ async function browserDecode(blob, maxPixels) {
   }
 }
 
+/** A tensor file by its name, before reading it. */
+export function isNpyName(name) {
+  return /\.npy$/i.test(name ?? '');
+}
+
+async function isNpy(blob) {
+  const head = new Uint8Array(await blob.slice(0, 6).arrayBuffer());
+  return head.length === 6 && head[0] === 0x93 && String.fromCharCode(...head.slice(1)) === 'NUMPY';
+}
+
 async function isJpeg(blob) {
   const head = new Uint8Array(await blob.slice(0, 3).arrayBuffer());
   return head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff;
@@ -49,12 +59,15 @@ async function isJpeg(blob) {
  * A file's pixels in the field's mode. With mode `none` the core decodes first
  * so the file keeps its own mode (L, LA, RGB, RGBA); otherwise the browser does.
  * @param {Blob} blob
- * @param {{ core: object, mode: string, maxSize?: number, maxPixels?: number }} options
+ * @param {{ core: object, mode: string, layout?: string, maxSize?: number, maxPixels?: number }} options
  */
-export async function blobToRaster(blob, { core, mode, maxSize, maxPixels }) {
+export async function blobToRaster(blob, { core, mode, layout, maxSize, maxPixels }) {
   if (maxSize && blob.size > maxSize) throw tooLarge('the file', `${maxSize} bytes`, `${blob.size} bytes`);
-  const coreDecode = async () => core.decode(new Uint8Array(await blob.arrayBuffer()),
-    maxPixels ? { maxPixels, mode: mode === 'none' ? undefined : mode } : { mode: mode === 'none' ? undefined : mode });
+  const options = { mode: mode === 'none' ? undefined : mode, layout: layout || 'hwc' };
+  if (maxPixels) options.maxPixels = maxPixels;
+  const coreDecode = async () => core.decode(new Uint8Array(await blob.arrayBuffer()), options);
+  // Tensor files are the core's alone (wandb's rules, the field's layout).
+  if (await isNpy(blob)) return coreDecode();
   if (mode === 'none') {
     let own;
     try {

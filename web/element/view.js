@@ -13,6 +13,7 @@ const TEMPLATE = `
   <div class="empty" part="empty"><span class="heading"></span><span class="body"></span></div>
   <img class="image" part="image" alt="" draggable="false">
   <canvas class="image" part="image" role="img"></canvas>
+  <canvas class="overlay" part="overlay" aria-hidden="true" hidden></canvas>
   <video class="video" part="video" playsinline muted hidden></video>
   <div class="camera-bar" part="camera-controls" hidden>
     <button type="button" class="start primary" part="button start-camera-button"></button>
@@ -27,6 +28,7 @@ const TEMPLATE = `
     <button type="button" class="remove" part="button remove-button"><svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M3.5 3.5l9 9M12.5 3.5l-9 9"/></svg></button>
   </div>
 </div>
+<div class="legend" part="legend" role="group" hidden></div>
 <div class="sources" part="sources" role="group">
   <button type="button" data-source="upload" part="button source-button"></button>
   <button type="button" data-source="webcam" part="button source-button"></button>
@@ -47,7 +49,7 @@ export function queryParts(root) {
   const $ = (selector) => root.querySelector(selector);
   return {
     label: $('.label'), frame: $('.frame'), dropzone: $('.dropzone'), empty: $('.empty'),
-    img: $('img'), canvas: $('canvas'), video: $('video'), cameraBar: $('.camera-bar'),
+    img: $('img'), canvas: $('canvas.image'), overlay: $('canvas.overlay'), legend: $('.legend'), video: $('video'), cameraBar: $('.camera-bar'),
     start: $('.start'), devicePicker: $('.device-picker'), deviceLabel: $('.device-label'), devices: $('.devices'),
     capture: $('.capture'), toolbar: $('.toolbar'), download: $('.download'), fullscreen: $('.fullscreen'),
     share: $('.share'), remove: $('.remove'), sources: $('.sources'), message: $('.message'), fileInput: $('.file-input'),

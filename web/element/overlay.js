@@ -1,0 +1,147 @@
+// Boxes and masks drawn over the picture in screen space: the overlay canvas
+// matches the displayed frame × devicePixelRatio, so captions and lines stay
+// sharp at any zoom, and positions go through the same letterbox mapping as
+// the preview's object-fit: contain (preview.js pixelAt).
+import { classColor, cssColor, maskColorTable, textColorOn } from './class-colors.js';
+
+/** Where an image of width × height sits in a box of boxWidth × boxHeight (object-fit: contain). */
+export function letterbox(width, height, boxWidth, boxHeight) {
+  const scale = Math.min(boxWidth / width, boxHeight / height);
+  return { scale, left: (boxWidth - width * scale) / 2, top: (boxHeight - height * scale) / 2 };
+}
+
+/** A box's corners in image pixels: `domain: "pixel"` is pixels, anything else fractions of the image. */
+export function boxInPixels(box, width, height) {
+  const p = box.position;
+  let [minX, maxX, minY, maxY] = 'middle' in p
+    ? [p.middle[0] - p.width / 2, p.middle[0] + p.width / 2, p.middle[1] - p.height / 2, p.middle[1] + p.height / 2]
+    : [p.minX, p.maxX, p.minY, p.maxY];
+  if (box.domain !== 'pixel') [minX, maxX, minY, maxY] = [minX * width, maxX * width, minY * height, maxY * height];
+  return { minX: Math.min(minX, maxX), maxX: Math.max(minX, maxX), minY: Math.min(minY, maxY), maxY: Math.max(minY, maxY) };
+}
+
+function cssNumber(style, name, fallback) {
+  const number = parseFloat(style.getPropertyValue(name));
+  return Number.isFinite(number) ? number : fallback;
+}
+
+export class Overlay {
+  #canvas;
+  #frame;
+  #host;
+  #image = null;      // { width, height } of the shown raster
+  #boxes = null;
+  #maskLayers = [];   // one canvas per mask layer, at image size
+  #maskKey = { masks: null, hidden: '' };  // what #maskLayers were coloured from
+  #hidden = new Set();
+  #observer;
+
+  constructor(canvas, frame, host) {
+    this.#canvas = canvas;
+    this.#frame = frame;
+    this.#host = host;
+    this.#observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.draw()) : null;
+  }
+
+  connect() {
+    this.#observer?.observe(this.#frame);
+  }
+
+  disconnect() {
+    this.#observer?.disconnect();
+  }
+
+  /**
+   * What to draw: the image size (null: nothing shown), validated boxes and
+   * masks, and the hidden class ids. Mask colours come from the core.
+   */
+  update(core, { image, boxes, masks, hidden }) {
+    this.#image = image;
+    this.#boxes = image ? boxes : null;
+    this.#hidden = hidden;
+    // Colouring a mask costs a pass over its pixels: only when the masks or the hidden classes changed.
+    const key = { masks: image ? masks : null, hidden: [...hidden].join() };
+    if (key.masks !== this.#maskKey.masks || key.hidden !== this.#maskKey.hidden) {
+      this.#maskKey = key;
+      this.#maskLayers = this.#colourLayers(core, key.masks, hidden);
+    }
+    this.draw();
+  }
+
+  #colourLayers(core, masks, hidden) {
+    return Object.values(masks ?? {}).map((layer) => {
+      const [height, width] = layer.shape;
+      const table = maskColorTable(Object.keys(layer.class_labels ?? {}).map(Number), hidden);
+      const rgba = core.maskOverlay({ width, height, data: layer.mask_data }, table);
+      const canvas = new OffscreenCanvas(width, height);
+      canvas.getContext('2d').putImageData(
+        new ImageData(new Uint8ClampedArray(rgba.data.buffer, rgba.data.byteOffset, rgba.data.byteLength), width, height), 0, 0);
+      return canvas;
+    });
+  }
+
+  draw() {
+    const canvas = this.#canvas;
+    const cssWidth = this.#frame.clientWidth;
+    const cssHeight = this.#frame.clientHeight;
+    const ratio = globalThis.devicePixelRatio || 1;
+    const empty = !this.#image || (!this.#boxes && !this.#maskLayers.length) || !cssWidth || !cssHeight;
+    canvas.hidden = empty;
+    if (empty) {
+      canvas.width = 0;
+      canvas.height = 0;
+      return;
+    }
+    canvas.width = Math.round(cssWidth * ratio);
+    canvas.height = Math.round(cssHeight * ratio);
+    const context = canvas.getContext('2d');
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, cssWidth, cssHeight);
+    const { width, height } = this.#image;
+    const place = letterbox(width, height, cssWidth, cssHeight);
+    const style = getComputedStyle(this.#host);
+
+    context.save();
+    context.imageSmoothingEnabled = false;  // class regions stay crisp blocks when scaled up
+    context.globalAlpha = Math.min(1, Math.max(0, cssNumber(style, '--image-field-mask-opacity', 0.45)));
+    for (const layer of this.#maskLayers) {
+      context.drawImage(layer, place.left, place.top, width * place.scale, height * place.scale);
+    }
+    context.restore();
+
+    const lineWidth = Math.max(0, cssNumber(style, '--image-field-box-width', 2));
+    const fontSize = Math.max(1, cssNumber(style, '--image-field-caption-size', 12));
+    context.font = `600 ${fontSize}px system-ui, sans-serif`;
+    context.textBaseline = 'top';
+    context.lineWidth = lineWidth;
+    for (const layer of Object.values(this.#boxes ?? {})) {
+      for (const box of layer.box_data) {
+        const id = box.class_id;
+        if (Number.isInteger(id) && this.#hidden.has(id)) continue;
+        const color = classColor(id);
+        const b = boxInPixels(box, width, height);
+        const x = place.left + b.minX * place.scale;
+        const y = place.top + b.minY * place.scale;
+        const w = (b.maxX - b.minX) * place.scale;
+        const h = (b.maxY - b.minY) * place.scale;
+        context.strokeStyle = cssColor(color);
+        // The line lies inside the box, so its outer edge is the box's edge.
+        context.strokeRect(x + lineWidth / 2, y + lineWidth / 2, Math.max(0, w - lineWidth), Math.max(0, h - lineWidth));
+        const caption = box.box_caption ?? (Number.isInteger(id) ? layer.class_labels?.[id] : undefined);
+        if (caption) this.#caption(context, String(caption), color, x, y, fontSize, cssWidth);
+      }
+    }
+  }
+
+  #caption(context, text, color, boxX, y, fontSize, frameWidth) {
+    const padding = 3;
+    const labelHeight = fontSize + padding * 2;
+    const labelWidth = context.measureText(text).width + padding * 2;
+    const top = y - labelHeight >= 0 ? y - labelHeight : y;  // above the box when there is room
+    const x = Math.max(0, Math.min(boxX, frameWidth - labelWidth));  // kept inside the frame
+    context.fillStyle = cssColor(color);
+    context.fillRect(x, top, labelWidth, labelHeight);
+    context.fillStyle = textColorOn(color);
+    context.fillText(text, x + padding, top + padding);
+  }
+}
