@@ -600,6 +600,12 @@ export interface ImageField extends HTMLElement {
   watermarkUploads: boolean;
   /** `watermark-position`: a corner (default `bottom-right`) or `"x,y"`. */
   watermarkPosition: string;
+  /**
+   * `allow-svg`: accept SVG files (refused with `unsupported_file` otherwise).
+   * They are only ever drawn through an `<img>` onto the canvas, where SVG runs
+   * no script and loads nothing; their markup never enters the page.
+   */
+  allowSvg: boolean;
   /** `layout`: `hwc` (default) or `chw`, for typed-array values and dropped or chosen `.npy` files. */
   layout: Layout;
 

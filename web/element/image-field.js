@@ -11,6 +11,7 @@ import { mergeStrings } from './strings.js';
 import { STYLES } from './styles.js';
 import { downloadBlob, parseButtons, toggleFullscreen } from './toolbar.js';
 import { sharedDecoder } from './shared-decoder.js';
+import { namedLikeSvg } from './svg-source.js';
 import { buildShadowContent, cssLength, queryParts, renderView } from './view.js';
 import { wireDrop, wireFileInput } from './upload-source.js';
 import { extensionOf, isNpyName, rasterToBlob, rasterToValue, valueToRaster } from './value-adapter.js';
@@ -335,7 +336,7 @@ export class ImageField extends HTMLElement {
   }
 
   #options(core) {
-    return { core, mode: this.imageMode, layout: this.layout, maxSize: this.maxSize, maxPixels: this.maxPixels, decoder: this.decoder };
+    return { core, mode: this.imageMode, layout: this.layout, maxSize: this.maxSize, maxPixels: this.maxPixels, decoder: this.decoder, allowSvg: this.allowSvg };
   }
 
   async #stamp(core, raster) {
@@ -348,7 +349,9 @@ export class ImageField extends HTMLElement {
   async #fromUser(file, source, { action = ++this.#action, raster: pixels } = {}) {
     if (source !== 'webcam') {
       this.#stopCamera();
-      if (!isNpyName(file.name)) this.#preview.showFile(file);  // at once, before decoding; a browser cannot show .npy
+      // At once, before decoding; a browser cannot show .npy, and an SVG the
+      // field refuses is never shown, not even in the <img>.
+      if (!isNpyName(file.name) && (this.allowSvg || !namedLikeSvg(file))) this.#preview.showFile(file);
       this.#render();
     }
     try {

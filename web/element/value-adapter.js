@@ -5,6 +5,7 @@
 // mode conversion, watermarking and PNG/BMP encoding are the core's.
 import { ImageFieldError } from '../errors.js';
 import { isRasterLike } from '../raster-input.js';
+import { isSvg, rasterizeSvg, svgRefused } from './svg-source.js';
 
 const BROWSER_FORMATS = { jpeg: 'image/jpeg', webp: 'image/webp' };
 const CORE_FORMATS = { png: 'image/png', bmp: 'image/bmp' };
@@ -63,9 +64,15 @@ async function isJpeg(blob) {
  * @param {{ core: object, mode: string, layout?: string, maxSize?: number, maxPixels?: number,
  *           decoder?: { decode(bytes: Uint8Array, options: object): Promise<object> } | null }} options
  *   decoder: decodes the file's bytes in place of `core` (the element passes a ContainedDecoder)
+ *   allowSvg: draw SVG files through an <img> instead of refusing them
  */
-export async function blobToRaster(blob, { core, mode, layout, maxSize, maxPixels, decoder }) {
+export async function blobToRaster(blob, { core, mode, layout, maxSize, maxPixels, decoder, allowSvg = false }) {
   if (maxSize && blob.size > maxSize) throw tooLarge('the file', `${maxSize} bytes`, `${blob.size} bytes`);
+  if (await isSvg(blob)) {
+    if (!allowSvg) throw svgRefused();
+    const drawn = await rasterizeSvg(blob, { maxPixels });
+    return mode === 'none' ? drawn : core.convert(drawn, mode);
+  }
   const options = { mode: mode === 'none' ? undefined : mode, layout: layout || 'hwc' };
   if (maxPixels) options.maxPixels = maxPixels;
   const coreDecode = async () => {
@@ -120,7 +127,8 @@ function isArrayInput(value) {
 /**
  * Any accepted value (raster, ImageData, Blob/File, URL string, typed-array
  * tensor with shape) → raster in `mode` (`none`: as it comes).
- * @param {{ core: object, mode: string, layout?: string, maxSize?: number, maxPixels?: number }} options
+ * @param {{ core: object, mode: string, layout?: string, maxSize?: number, maxPixels?: number,
+ *           decoder?: object | null, allowSvg?: boolean }} options
  */
 export async function valueToRaster(value, options) {
   const { core, mode, layout } = options;
