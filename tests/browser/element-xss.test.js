@@ -1,6 +1,7 @@
 // Script payloads in everything the page or the user can put into
-// <image-field> — label, placeholder, alt, UI strings, file names, javascript:
-// URLs as value or watermark — are shown as text and never run. Detection: the
+// <image-field> — label, placeholder, alt, UI strings, file names, box captions,
+// class labels, javascript: URLs as value or watermark — are shown as text and
+// never run. Detection: the
 // payloads bump a global counter and open a dialog; a control injects the same
 // payload as markup to prove the detector fires.
 import { jest } from '@jest/globals';
@@ -140,4 +141,30 @@ test('javascript: URLs as value and watermark are refused with an error shown as
   expect(state.location).toMatch(/\/tests\/browser\/pages\/element\.html$/);
   expect(await injectedMarkup()).toEqual([]);
   expect(await executions()).toEqual({ ran: 0, dialogs: [], violations: [] });
+});
+
+test('box captions and class labels of boxes and masks render as text (legend) or canvas text (captions)', async () => {
+  await page.evaluate(async ([img, svg, script]) => {
+    const field = window.makeField({});
+    field.value = { width: 8, height: 8, mode: 'RGB', data: new Uint8Array(8 * 8 * 3) };
+    await new Promise((resolve) => field.addEventListener('change', resolve, { once: true }));
+    field.boxes = {
+      predictions: {
+        box_data: [
+          { position: { minX: 0, maxX: 0.5, minY: 0, maxY: 0.5 }, class_id: 1, box_caption: img },
+          { position: { minX: 0.5, maxX: 1, minY: 0.5, maxY: 1 }, class_id: 3 },
+        ],
+        class_labels: { 1: svg, 3: script },
+      },
+    };
+    const ids = new Uint8Array(64).fill(2, 0, 8);
+    field.masks = { segmentation: { mask_data: ids, shape: [8, 8], class_labels: { 2: img } } };
+  }, [IMG, SVG, SCRIPT]);
+  await page.waitForFunction(() => document.querySelector('image-field').shadowRoot.querySelectorAll('[part="legend-item"]').length === 3);
+  const legend = await page.evaluate(() => [...document.querySelector('image-field').shadowRoot.querySelectorAll('[part="legend-item"]')]
+    .map((item) => ({ text: item.textContent, elements: item.querySelectorAll('*').length })));
+  expect(legend.map((item) => item.text).sort()).toEqual([IMG, SVG, SCRIPT].sort());
+  expect(await injectedMarkup()).toEqual([]);
+  expect(await executions()).toEqual({ ran: 0, dialogs: [], violations: [] });
+  expect(problems).toEqual([]);
 });
