@@ -6,6 +6,7 @@
 // starts with "imagefield:test-trap".
 import { jest } from '@jest/globals';
 import { launchChromium, startServer, watchProblems } from './chromium.js';
+import { npyFile } from '../js/npy-fixtures.js';
 import { eventLog, halvesPng, openFieldPage, types, waitForEvent } from './element-helpers.js';
 
 jest.setTimeout(60_000);
@@ -116,6 +117,18 @@ test('a file that traps the decoder: `error`, the previous value kept, the field
   const stats = await page.evaluate(() => document.getElementById('f').decoder.stats);
   expect(stats).toMatchObject({ workersStarted: 2, replaced: { trap: 1 } });
   expect(first).toBeGreaterThan(0);
+});
+
+test('a dropped .npy is decoded in the shared ContainedDecoder with the field\'s layout', async () => {
+  await page.evaluate(() => window.makeField({ id: 't', interactive: true, layout: 'chw' }));
+  // 3×1×2 CHW u1: channel planes R=[10, 20], G=[30, 40], B=[50, 60].
+  await drop('t', 'tensor.npy', { bytes: [...npyFile('u1', [3, 1, 2], [10, 20, 30, 40, 50, 60])] });
+  await waitForEvent(page, 'change');
+  const state = await page.evaluate(() => {
+    const field = document.getElementById('t');
+    return { decodes: field.decoder.stats.decodes, width: field.value.width, height: field.value.height, data: Array.from(field.value.data) };
+  });
+  expect(state).toEqual({ decodes: 1, width: 2, height: 1, data: [10, 30, 50, 20, 40, 60] });
 });
 
 test('image-mode="none" decodes every file in the Worker; a trap there also keeps the value', async () => {
