@@ -30,6 +30,35 @@
 
 using emscripten::val;
 
+#ifdef IMAGEFIELD_TEST_HOOKS
+#include <malloc.h>
+
+// Test builds only (never web/wasm): every C++ object and container buffer is
+// counted as it is created and destroyed, so the leak tests can check that no
+// call leaves anything alive. Plain malloc (stb's pixels, input buffers) is
+// covered by the heap-in-use figure instead.
+namespace {
+std::int64_t liveAllocations = 0;
+std::int64_t allocationsMade = 0;
+}
+void* operator new(std::size_t size) {
+  void* block = std::malloc(size ? size : 1);
+  if (!block) throw std::bad_alloc();
+  ++liveAllocations;
+  ++allocationsMade;
+  return block;
+}
+void* operator new[](std::size_t size) { return operator new(size); }
+void operator delete(void* block) noexcept {
+  if (!block) return;
+  --liveAllocations;
+  std::free(block);
+}
+void operator delete[](void* block) noexcept { operator delete(block); }
+void operator delete(void* block, std::size_t) noexcept { operator delete(block); }
+void operator delete[](void* block, std::size_t) noexcept { operator delete(block); }
+#endif
+
 namespace {
 
 using namespace imagefield;
@@ -368,9 +397,22 @@ val jsDefaultLimits() {
   return out;
 }
 
+#ifdef IMAGEFIELD_TEST_HOOKS
+val jsTestHeapCounters() {
+  val out = val::object();
+  out.set("liveAllocations", double(liveAllocations));
+  out.set("allocationsMade", double(allocationsMade));
+  out.set("heapBytesInUse", double(mallinfo().uordblks));
+  return out;
+}
+#endif
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(imagefield) {
+#ifdef IMAGEFIELD_TEST_HOOKS
+  emscripten::function("testHeapCounters", &jsTestHeapCounters);
+#endif
   emscripten::function("toUint8", &jsToUint8);
   emscripten::function("guessMode", &jsGuessMode);
   emscripten::function("fromArray", &jsFromArray);

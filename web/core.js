@@ -120,6 +120,15 @@ export class Core {
     return this.#module.HEAPU8.buffer.byteLength;
   }
 
+  /**
+   * @internal Only in the test-hooks build (build/wasm/test-hooks, never
+   * shipped): C++ objects alive (operator new − delete) and heap bytes in use
+   * (mallinfo). Undefined in the shipped build.
+   */
+  get testHeapCounters() {
+    return this.#module.testHeapCounters?.();
+  }
+
   guessMode(shape, { layout, fileType } = {}) {
     return unwrap(this.#module.guessMode(checkShape(shape), pickLayout(layout), pickString(fileType, 'fileType', 'png')));
   }

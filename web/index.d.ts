@@ -600,6 +600,12 @@ export interface ImageField extends HTMLElement {
   watermarkUploads: boolean;
   /** `watermark-position`: a corner (default `bottom-right`) or `"x,y"`. */
   watermarkPosition: string;
+  /**
+   * `allow-svg`: accept SVG files (refused with `unsupported_file` otherwise).
+   * They are only ever drawn through an `<img>` onto the canvas, where SVG runs
+   * no script and loads nothing; their markup never enters the page.
+   */
+  allowSvg: boolean;
   /** `layout`: `hwc` (default) or `chw`, for typed-array values and dropped or chosen `.npy` files. */
   layout: Layout;
 
@@ -638,6 +644,16 @@ export interface ImageField extends HTMLElement {
    * its buttons hide and show each class.
    */
   masks: Record<string, MaskLayer> | null;
+  /**
+   * Decodes files with the core (formats the browser cannot read, such as TGA,
+   * PSD and .npy, and every file with image-mode="none"). By default one
+   * {@link ContainedDecoder} shared by every field of the page, so a file that
+   * crashes or hangs the decoder costs an `error` event (the value is kept),
+   * never the page. Assign your own ContainedDecoder (e.g. with other limits);
+   * null restores the shared one.
+   */
+  get decoder(): Pick<ContainedDecoder, 'decode'>;
+  set decoder(decoder: Pick<ContainedDecoder, 'decode'> | null);
   /** UI texts; assign a partial object to override some (the rest keep their defaults). */
   get strings(): Readonly<ImageFieldStrings>;
   set strings(overrides: Partial<ImageFieldStrings>);

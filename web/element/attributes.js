@@ -23,6 +23,7 @@ export const ATTRIBUTES = {
   'watermark-uploads': { property: 'watermarkUploads', kind: 'boolean' },
   'watermark-position': { property: 'watermarkPosition', kind: 'string', fallback: 'bottom-right' },
   layout: { property: 'layout', kind: 'string', fallback: 'hwc' },
+  'allow-svg': { property: 'allowSvg', kind: 'boolean' },
 };
 
 /** Defines a reflecting getter/setter on `prototype` for every attribute. */

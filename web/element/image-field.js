@@ -10,6 +10,8 @@ import { Preview } from './preview.js';
 import { mergeStrings } from './strings.js';
 import { STYLES } from './styles.js';
 import { downloadBlob, parseButtons, toggleFullscreen } from './toolbar.js';
+import { sharedDecoder } from './shared-decoder.js';
+import { namedLikeSvg } from './svg-source.js';
 import { buildShadowContent, cssLength, queryParts, renderView } from './view.js';
 import { wireDrop, wireFileInput } from './upload-source.js';
 import { extensionOf, isNpyName, rasterToBlob, rasterToValue, valueToRaster } from './value-adapter.js';
@@ -40,6 +42,7 @@ export class ImageField extends HTMLElement {
   #markRaster = null;    // Promise of the watermark's raster
   #streamTimer = 0;
   #constraints = undefined;
+  #decoder = undefined;  // undefined: the page's shared ContainedDecoder
   #onDocumentPaste = (event) => this.#onPaste(event, true);
   #onFullscreenChange = () => this.#render();
 
@@ -71,7 +74,7 @@ export class ImageField extends HTMLElement {
 
   connectedCallback() {
     // Properties a page set before the element was defined shadow the accessors: replay them.
-    for (const property of [...Object.values(ATTRIBUTES).map((a) => a.property), 'watermark', 'strings', 'webcamConstraints', 'boxes', 'masks', 'value']) {
+    for (const property of [...Object.values(ATTRIBUTES).map((a) => a.property), 'watermark', 'strings', 'webcamConstraints', 'boxes', 'masks', 'decoder', 'value']) {
       if (Object.prototype.hasOwnProperty.call(this, property)) {
         const value = this[property];
         delete this[property];
@@ -165,6 +168,22 @@ export class ImageField extends HTMLElement {
 
   set webcamConstraints(constraints) {
     this.#constraints = constraints ?? undefined;
+  }
+
+  /**
+   * What decodes files with the core (formats the browser cannot read, and
+   * image-mode="none"): by default one ContainedDecoder shared by the page.
+   */
+  get decoder() {
+    if (this.#decoder === undefined) return sharedDecoder();
+    return this.#decoder;
+  }
+
+  set decoder(decoder) {
+    if (decoder !== null && decoder !== undefined && typeof decoder.decode !== 'function') {
+      throw new ImageFieldError('invalid_argument', 'decoder must have a decode(bytes, options) method returning a Promise of a raster (a ContainedDecoder), or be null');
+    }
+    this.#decoder = decoder ?? undefined;
   }
 
   get strings() {
@@ -317,7 +336,7 @@ export class ImageField extends HTMLElement {
   }
 
   #options(core) {
-    return { core, mode: this.imageMode, layout: this.layout, maxSize: this.maxSize, maxPixels: this.maxPixels };
+    return { core, mode: this.imageMode, layout: this.layout, maxSize: this.maxSize, maxPixels: this.maxPixels, decoder: this.decoder, allowSvg: this.allowSvg };
   }
 
   async #stamp(core, raster) {
@@ -330,7 +349,9 @@ export class ImageField extends HTMLElement {
   async #fromUser(file, source, { action = ++this.#action, raster: pixels } = {}) {
     if (source !== 'webcam') {
       this.#stopCamera();
-      if (!isNpyName(file.name)) this.#preview.showFile(file);  // at once, before decoding; a browser cannot show .npy
+      // At once, before decoding; a browser cannot show .npy, and an SVG the
+      // field refuses is never shown, not even in the <img>.
+      if (!isNpyName(file.name) && (this.allowSvg || !namedLikeSvg(file))) this.#preview.showFile(file);
       this.#render();
     }
     try {

@@ -1,9 +1,11 @@
 // Turns whatever the page or the user hands the element into a raster, and a
 // raster into the value type the page asked for. Pixels are decoded by the
-// browser where it can (EXIF orientation applied) and by the core otherwise;
+// browser where it can (EXIF orientation applied) and by the core otherwise
+// (through `decoder`, a ContainedDecoder, when one is given);
 // mode conversion, watermarking and PNG/BMP encoding are the core's.
 import { ImageFieldError } from '../errors.js';
 import { isRasterLike } from '../raster-input.js';
+import { isSvg, rasterizeSvg, svgRefused } from './svg-source.js';
 
 const BROWSER_FORMATS = { jpeg: 'image/jpeg', webp: 'image/webp' };
 const CORE_FORMATS = { png: 'image/png', bmp: 'image/bmp' };
@@ -59,13 +61,25 @@ async function isJpeg(blob) {
  * A file's pixels in the field's mode. With mode `none` the core decodes first
  * so the file keeps its own mode (L, LA, RGB, RGBA); otherwise the browser does.
  * @param {Blob} blob
- * @param {{ core: object, mode: string, layout?: string, maxSize?: number, maxPixels?: number }} options
+ * @param {{ core: object, mode: string, layout?: string, maxSize?: number, maxPixels?: number,
+ *           decoder?: { decode(bytes: Uint8Array, options: object): Promise<object> } | null }} options
+ *   decoder: decodes the file's bytes in place of `core` (the element passes a ContainedDecoder)
+ *   allowSvg: draw SVG files through an <img> instead of refusing them
  */
-export async function blobToRaster(blob, { core, mode, layout, maxSize, maxPixels }) {
+export async function blobToRaster(blob, { core, mode, layout, maxSize, maxPixels, decoder, allowSvg = false }) {
   if (maxSize && blob.size > maxSize) throw tooLarge('the file', `${maxSize} bytes`, `${blob.size} bytes`);
+  if (await isSvg(blob)) {
+    if (!allowSvg) throw svgRefused();
+    const drawn = await rasterizeSvg(blob, { maxPixels });
+    return mode === 'none' ? drawn : core.convert(drawn, mode);
+  }
   const options = { mode: mode === 'none' ? undefined : mode, layout: layout || 'hwc' };
   if (maxPixels) options.maxPixels = maxPixels;
-  const coreDecode = async () => core.decode(new Uint8Array(await blob.arrayBuffer()), options);
+  const coreDecode = async () => {
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    // The bytes are this call's own copy: hand them over rather than copy them again.
+    return decoder ? decoder.decode(bytes, { ...options, transfer: true }) : core.decode(bytes, options);
+  };
   // Tensor files are the core's alone (wandb's rules, the field's layout).
   if (await isNpy(blob)) return coreDecode();
   if (mode === 'none') {
@@ -113,7 +127,8 @@ function isArrayInput(value) {
 /**
  * Any accepted value (raster, ImageData, Blob/File, URL string, typed-array
  * tensor with shape) → raster in `mode` (`none`: as it comes).
- * @param {{ core: object, mode: string, layout?: string, maxSize?: number, maxPixels?: number }} options
+ * @param {{ core: object, mode: string, layout?: string, maxSize?: number, maxPixels?: number,
+ *           decoder?: object | null, allowSvg?: boolean }} options
  */
 export async function valueToRaster(value, options) {
   const { core, mode, layout } = options;
