@@ -23,6 +23,7 @@
 #include "convert.h"
 #include "decode.h"
 #include "encode.h"
+#include "js_values.h"
 #include "layout.h"
 #include "normalize.h"
 #include "pixel_kernels.h"
@@ -63,41 +64,11 @@ namespace {
 
 using namespace imagefield;
 
-val success(val value) {
-  val out = val::object();
-  out.set("ok", true);
-  out.set("value", value);
-  return out;
-}
-
-val failure(const std::string& code, const std::string& message) {
-  val out = val::object();
-  out.set("ok", false);
-  out.set("code", code);
-  out.set("message", message);
-  return out;
-}
-
-val failure(const Error& error) { return failure(errorCodeName(error.code), error.message); }
-
-template <class F>
-val guarded(F&& body) {
-  try {
-    return body();
-  } catch (const std::bad_alloc&) {
-    return failure("too_large", "out of Wasm memory; the image or array is too large for this page");
-  } catch (...) {
-    return failure("invalid_argument", "unexpected failure inside the core");
-  }
-}
-
-template <class T>
-std::vector<T> copyIn(const val& typedArray) {
-  const auto n = typedArray["length"].as<std::size_t>();
-  std::vector<T> out(n);
-  if (n) val(emscripten::typed_memory_view(n, out.data())).call<void>("set", typedArray);
-  return out;
-}
+// Result and copy helpers shared with image_bindings.cpp.
+using js::copyIn;
+using js::failure;
+using js::guarded;
+using js::success;
 
 template <class T>
 val copyOut(const T* data, std::size_t n, const char* arrayType) {
