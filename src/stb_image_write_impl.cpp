@@ -15,51 +15,29 @@ unsigned char* deflateWithLibdeflate(unsigned char* data, int length, int* outLe
 }  // namespace
 
 #define STBIW_ZLIB_COMPRESS deflateWithLibdeflate
-#define STBI_WRITE_NO_STDIO
-#define STB_IMAGE_WRITE_STATIC
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-function"
-#pragma GCC diagnostic ignored "-Wunused-parameter"
-#pragma GCC diagnostic ignored "-Wsign-compare"
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#endif
-#include <stb/stb_image_write.h>
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
+#include "stb_image_write_build.h"
 
 #include "stb_image_write_calls.h"
 
 namespace imagefield::stbw {
-namespace {
-
-void append(void* context, void* data, int size) {
-  auto* out = static_cast<std::vector<std::uint8_t>*>(context);
-  const auto* bytes = static_cast<const std::uint8_t*>(data);
-  out->insert(out->end(), bytes, bytes + size);
-}
-
-}  // namespace
 
 bool writePng(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels, int level) {
   // stb takes the level only through this (file-static) variable; the core
   // is single-threaded in Wasm, and native callers encode from one thread.
   stbi_write_png_compression_level = level;
-  return stbi_write_png_to_func(append, &out, w, h, channels, pixels, w * channels) != 0;
+  return stbi_write_png_to_func(appendToVector, &out, w, h, channels, pixels, w * channels) != 0;
 }
 
 bool writeJpeg(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels, int quality) {
-  return stbi_write_jpg_to_func(append, &out, w, h, channels, pixels, quality) != 0;
+  return stbi_write_jpg_to_func(appendToVector, &out, w, h, channels, pixels, quality) != 0;
 }
 
 bool writeBmp(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels) {
-  return stbi_write_bmp_to_func(append, &out, w, h, channels, pixels) != 0;
+  return stbi_write_bmp_to_func(appendToVector, &out, w, h, channels, pixels) != 0;
 }
 
 bool writeTga(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels) {
-  return stbi_write_tga_to_func(append, &out, w, h, channels, pixels) != 0;
+  return stbi_write_tga_to_func(appendToVector, &out, w, h, channels, pixels) != 0;
 }
 
 }  // namespace imagefield::stbw
