@@ -2,6 +2,7 @@
 
 #include "pixel_kernels.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -95,9 +96,45 @@ void convertValues(const T* in, std::size_t n, NormalizeRule rule, std::uint8_t*
   }
 }
 
+// The rule of a float32 array, guessed from a sample: 64 runs of 64 values
+// spread over the array. Cheap, and right for nearly every model output.
+NormalizeRule guessRuleF32(const float* values, std::size_t n) {
+  constexpr std::size_t kRuns = 64, kRun = 64;
+  if (n <= kRuns * kRun) return ruleFor(scanRange(values, n));
+  Range sample{std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(), false};
+  const std::size_t stride = (n - kRun) / (kRuns - 1);
+  for (std::size_t k = 0; k < kRuns; ++k) {
+    const Range r = scanRange(values + k * stride, kRun);
+    sample = {std::min(sample.min, r.min), std::max(sample.max, r.max), sample.hasNaN || r.hasNaN};
+  }
+  return ruleFor(sample);
+}
+
+// Float32 normalization in one pass over the floats in the common case:
+// convert with the rule a sample suggests while seeing the whole range, and
+// convert again only if the range picks another rule. The bytes are those of
+// scan-then-convert either way.
+template <class Convert>
+void convertF32Guessing(const float* values, std::size_t n, Convert&& convertSeeing) {
+  const NormalizeRule guess = guessRuleF32(values, n);
+  const kernels::FloatRange seen = convertSeeing(f32Rule(guess), true);
+  const NormalizeRule rule = ruleFor({seen.min, seen.max, seen.hasNaN});
+  if (rule != guess) convertSeeing(f32Rule(rule), false);
+}
+
 template <class T>
 std::vector<std::uint8_t> toUint8Typed(const T* values, std::size_t n, bool normalize) {
   std::vector<std::uint8_t> out(n);
+  if constexpr (std::is_same_v<T, float>) {
+    if (normalize) {
+      convertF32Guessing(values, n, [&](kernels::F32Rule rule, bool seeing) {
+        if (seeing) return kernels::f32ToBytesSeeing(values, n, rule, out.data());
+        kernels::f32ToBytes(values, n, rule, out.data());
+        return kernels::FloatRange{};
+      });
+      return out;
+    }
+  }
   const NormalizeRule rule = normalize ? ruleFor(scanRange(values, n)) : NormalizeRule::Clip;
   convertValues(values, n, rule, out.data());
   return out;
@@ -150,9 +187,16 @@ std::vector<std::uint8_t> toUint8(const TypedView& input, bool normalize) {
 std::vector<std::uint8_t> planarF32ToPixels(const float* planes, std::size_t pixels, std::size_t channels,
                                             bool normalize) {
   const std::size_t n = pixels * channels;
-  const NormalizeRule rule = normalize ? ruleFor(scanRange(planes, n)) : NormalizeRule::Clip;
   std::vector<std::uint8_t> out(n);
-  kernels::f32PlanesToPixels(planes, pixels, channels, f32Rule(rule), out.data());
+  if (!normalize) {
+    kernels::f32PlanesToPixels(planes, pixels, channels, kernels::F32Rule::Clip, out.data());
+    return out;
+  }
+  convertF32Guessing(planes, n, [&](kernels::F32Rule rule, bool seeing) {
+    if (seeing) return kernels::f32PlanesToPixelsSeeing(planes, pixels, channels, rule, out.data());
+    kernels::f32PlanesToPixels(planes, pixels, channels, rule, out.data());
+    return kernels::FloatRange{};
+  });
   return out;
 }
 

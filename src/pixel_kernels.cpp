@@ -47,14 +47,19 @@ inline v128_t smallFloatToInt(v128_t v) {
 
 // Pillow's comparisons, lane-wise: pmin(a, b) = b < a ? b : a, so NaN never
 // replaces an accumulator, exactly as in the scalar `v < lo ? v : lo`.
+// Scale255 and ShiftSigned are only ever chosen for values in [0,1] and
+// [-1,1], which they map into [0, 255] (-0 included: floor(-0) + 2^23 is 2^23),
+// so only Clip needs the clamp; other values give unspecified bytes.
 template <F32Rule R>
 inline v128_t bytesOf4(v128_t v) {
   if constexpr (R == F32Rule::Scale255) v = wasm_f32x4_mul(v, wasm_f32x4_splat(255.0f));
   if constexpr (R == F32Rule::ShiftSigned) {
     v = wasm_f32x4_mul(wasm_f32x4_splat(127.5f), wasm_f32x4_add(v, wasm_f32x4_splat(1.0f)));
   }
-  v = wasm_f32x4_pmax(wasm_f32x4_splat(0.0f), v);    // 0 < v ? v : 0  (NaN, -0 → 0)
-  v = wasm_f32x4_pmin(wasm_f32x4_splat(255.0f), v);  // v < 255 ? v : 255
+  if constexpr (R == F32Rule::Clip) {
+    v = wasm_f32x4_pmax(wasm_f32x4_splat(0.0f), v);    // 0 < v ? v : 0  (NaN, -0 → 0)
+    v = wasm_f32x4_pmin(wasm_f32x4_splat(255.0f), v);  // v < 255 ? v : 255
+  }
   return smallFloatToInt(v);
 }
 
@@ -111,32 +116,84 @@ inline v128_t load(const void* p) { return wasm_v128_load(p); }
 inline void store(void* p, v128_t v) { wasm_v128_store(p, v); }
 #endif
 
-template <F32Rule R>
-void f32ToBytesWith(const float* in, size_t n, uint8_t* out) {
-  size_t i = 0;
+// What a converting kernel learns about the values it reads: nothing
+// (NoRange), or their min, max and NaN (SeenRange), so that a caller that had
+// to guess the rule finds out in the same pass whether the guess holds.
+struct NoRange {
+  void add(float) {}
 #if defined(__wasm_simd128__)
-  for (; i + 16 <= n; i += 16) {
-    const v128_t a = bytesOf4<R>(load(in + i));
-    const v128_t b = bytesOf4<R>(load(in + i + 4));
-    const v128_t c = bytesOf4<R>(load(in + i + 8));
-    const v128_t d = bytesOf4<R>(load(in + i + 12));
-    store(out + i, wasm_u8x16_narrow_i16x8(wasm_i16x8_narrow_i32x4(a, b), wasm_i16x8_narrow_i32x4(c, d)));
+  void add(v128_t, v128_t, v128_t, v128_t) {}
+#endif
+};
+
+struct SeenRange {
+  float lo = std::numeric_limits<float>::infinity();
+  float hi = -std::numeric_limits<float>::infinity();
+  bool nan = false;
+#if defined(__wasm_simd128__)
+  v128_t lo4 = wasm_f32x4_splat(std::numeric_limits<float>::infinity());
+  v128_t hi4 = wasm_f32x4_splat(-std::numeric_limits<float>::infinity());
+  // A running sum is NaN if any value is NaN; it can also become NaN without
+  // one (+inf and -inf summed), but only when some |v| > 1, where the rule is
+  // Clip anyway, as with a NaN. One add per vector instead of a compare and an or.
+  v128_t sum4 = wasm_f32x4_splat(0.0f);
+  // Four vectors at a time, reduced as a tree so the accumulators' dependency
+  // chain grows by one step per 16 values. pmin/pmax never take a NaN.
+  void add(v128_t a, v128_t b, v128_t c, v128_t d) {
+    sum4 = wasm_f32x4_add(sum4, wasm_f32x4_add(wasm_f32x4_add(a, b), wasm_f32x4_add(c, d)));
+    lo4 = wasm_f32x4_pmin(lo4, wasm_f32x4_pmin(wasm_f32x4_pmin(a, b), wasm_f32x4_pmin(c, d)));
+    hi4 = wasm_f32x4_pmax(hi4, wasm_f32x4_pmax(wasm_f32x4_pmax(a, b), wasm_f32x4_pmax(c, d)));
   }
 #endif
-  for (; i < n; ++i) out[i] = clipToByte(applyRule<R>(in[i]));
-}
+  void add(float v) {
+    if (v != v) {
+      nan = true;
+      return;
+    }
+    lo = v < lo ? v : lo;
+    hi = v > hi ? v : hi;
+  }
+  FloatRange result() const {
+    FloatRange r{lo, hi, nan};
+#if defined(__wasm_simd128__)
+    r.hasNaN = r.hasNaN || wasm_v128_any_true(wasm_f32x4_ne(sum4, sum4));
+    // The lanes hold no NaN, so the order of this reduction cannot matter.
+    alignas(16) float l[4], h[4];
+    wasm_v128_store(l, lo4);
+    wasm_v128_store(h, hi4);
+    for (int k = 0; k < 4; ++k) {
+      r.min = l[k] < r.min ? l[k] : r.min;
+      r.max = h[k] > r.max ? h[k] : r.max;
+    }
+#endif
+    return r;
+  }
+};
 
 #if defined(__wasm_simd128__)
-template <F32Rule R>
-inline v128_t bytesOf16(const float* p) {
-  const v128_t a = bytesOf4<R>(load(p)), b = bytesOf4<R>(load(p + 4));
-  const v128_t c = bytesOf4<R>(load(p + 8)), d = bytesOf4<R>(load(p + 12));
+template <F32Rule R, class Range>
+inline v128_t bytesOf16(const float* p, Range& range) {
+  const v128_t va = load(p), vb = load(p + 4), vc = load(p + 8), vd = load(p + 12);
+  range.add(va, vb, vc, vd);
+  const v128_t a = bytesOf4<R>(va), b = bytesOf4<R>(vb), c = bytesOf4<R>(vc), d = bytesOf4<R>(vd);
   return wasm_u8x16_narrow_i16x8(wasm_i16x8_narrow_i32x4(a, b), wasm_i16x8_narrow_i32x4(c, d));
 }
 #endif
 
-template <F32Rule R>
-void f32PlanesToPixelsWith(const float* planes, size_t n, size_t channels, uint8_t* out) {
+template <F32Rule R, class Range>
+void f32ToBytesWith(const float* in, size_t n, uint8_t* out, Range& range) {
+  size_t i = 0;
+#if defined(__wasm_simd128__)
+  for (; i + 16 <= n; i += 16) store(out + i, bytesOf16<R>(in + i, range));
+#endif
+  for (; i < n; ++i) {
+    range.add(in[i]);
+    out[i] = clipToByte(applyRule<R>(in[i]));
+  }
+}
+
+template <F32Rule R, class Range>
+void f32PlanesToPixelsWith(const float* planes, size_t n, size_t channels, uint8_t* out, Range& range) {
   size_t i = 0;
 #if defined(__wasm_simd128__)
   const float* p0 = planes;
@@ -145,7 +202,8 @@ void f32PlanesToPixelsWith(const float* planes, size_t n, size_t channels, uint8
   const float* p3 = planes + 3 * n;
   if (channels == 3) {
     for (; i + 16 <= n; i += 16) {
-      const v128_t r = bytesOf16<R>(p0 + i), g = bytesOf16<R>(p1 + i), b = bytesOf16<R>(p2 + i);
+      const v128_t r = bytesOf16<R>(p0 + i, range), g = bytesOf16<R>(p1 + i, range);
+      const v128_t b = bytesOf16<R>(p2 + i, range);
       uint8_t* o = out + 3 * i;
       store(o, planesToRgb<0>(r, g, b));
       store(o + 16, planesToRgb<1>(r, g, b));
@@ -153,8 +211,8 @@ void f32PlanesToPixelsWith(const float* planes, size_t n, size_t channels, uint8
     }
   } else if (channels == 4) {
     for (; i + 16 <= n; i += 16) {
-      const v128_t r = bytesOf16<R>(p0 + i), g = bytesOf16<R>(p1 + i);
-      const v128_t b = bytesOf16<R>(p2 + i), a = bytesOf16<R>(p3 + i);
+      const v128_t r = bytesOf16<R>(p0 + i, range), g = bytesOf16<R>(p1 + i, range);
+      const v128_t b = bytesOf16<R>(p2 + i, range), a = bytesOf16<R>(p3 + i, range);
       const v128_t rgLo = wasm_i8x16_shuffle(r, g, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
       const v128_t rgHi = wasm_i8x16_shuffle(r, g, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
       const v128_t baLo = wasm_i8x16_shuffle(b, a, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
@@ -169,18 +227,53 @@ void f32PlanesToPixelsWith(const float* planes, size_t n, size_t channels, uint8
 #endif
   for (size_t c = 0; c < channels; ++c) {
     const float* plane = planes + c * n;
-    for (size_t k = i; k < n; ++k) out[k * channels + c] = clipToByte(applyRule<R>(plane[k]));
+    for (size_t k = i; k < n; ++k) {
+      range.add(plane[k]);
+      out[k * channels + c] = clipToByte(applyRule<R>(plane[k]));
+    }
+  }
+}
+
+template <class Range>
+void f32PlanesToPixelsBy(const float* planes, size_t n, size_t channels, F32Rule rule, uint8_t* out, Range& range) {
+  switch (rule) {
+    case F32Rule::Scale255: return f32PlanesToPixelsWith<F32Rule::Scale255>(planes, n, channels, out, range);
+    case F32Rule::ShiftSigned: return f32PlanesToPixelsWith<F32Rule::ShiftSigned>(planes, n, channels, out, range);
+    case F32Rule::Clip: return f32PlanesToPixelsWith<F32Rule::Clip>(planes, n, channels, out, range);
+  }
+}
+
+template <class Range>
+void f32ToBytesBy(const float* in, size_t n, F32Rule rule, uint8_t* out, Range& range) {
+  switch (rule) {
+    case F32Rule::Scale255: return f32ToBytesWith<F32Rule::Scale255>(in, n, out, range);
+    case F32Rule::ShiftSigned: return f32ToBytesWith<F32Rule::ShiftSigned>(in, n, out, range);
+    case F32Rule::Clip: return f32ToBytesWith<F32Rule::Clip>(in, n, out, range);
   }
 }
 
 }  // namespace
 
 void f32PlanesToPixels(const float* planes, size_t n, size_t channels, F32Rule rule, uint8_t* out) {
-  switch (rule) {
-    case F32Rule::Scale255: return f32PlanesToPixelsWith<F32Rule::Scale255>(planes, n, channels, out);
-    case F32Rule::ShiftSigned: return f32PlanesToPixelsWith<F32Rule::ShiftSigned>(planes, n, channels, out);
-    case F32Rule::Clip: return f32PlanesToPixelsWith<F32Rule::Clip>(planes, n, channels, out);
-  }
+  NoRange none;
+  f32PlanesToPixelsBy(planes, n, channels, rule, out, none);
+}
+
+FloatRange f32PlanesToPixelsSeeing(const float* planes, size_t n, size_t channels, F32Rule rule, uint8_t* out) {
+  SeenRange seen;
+  f32PlanesToPixelsBy(planes, n, channels, rule, out, seen);
+  return seen.result();
+}
+
+void f32ToBytes(const float* in, size_t n, F32Rule rule, uint8_t* out) {
+  NoRange none;
+  f32ToBytesBy(in, n, rule, out, none);
+}
+
+FloatRange f32ToBytesSeeing(const float* in, size_t n, F32Rule rule, uint8_t* out) {
+  SeenRange seen;
+  f32ToBytesBy(in, n, rule, out, seen);
+  return seen.result();
 }
 
 void floorF32ToBytes(const float* in, size_t n, uint8_t* out) {
@@ -251,13 +344,6 @@ FloatRange scanF32(const float* values, size_t n) {
   return {lo, hi, nan};
 }
 
-void f32ToBytes(const float* in, size_t n, F32Rule rule, uint8_t* out) {
-  switch (rule) {
-    case F32Rule::Scale255: return f32ToBytesWith<F32Rule::Scale255>(in, n, out);
-    case F32Rule::ShiftSigned: return f32ToBytesWith<F32Rule::ShiftSigned>(in, n, out);
-    case F32Rule::Clip: return f32ToBytesWith<F32Rule::Clip>(in, n, out);
-  }
-}
 
 void interleavePlanes(const uint8_t* planes, size_t n, size_t channels, uint8_t* out) {
   size_t i = 0;

@@ -22,13 +22,24 @@ struct FloatRange {
 FloatRange scanF32(const float* values, std::size_t n);
 
 // Float32 → uint8 in float32 arithmetic, then clip to [0,255] and truncate
-// (NaN → 0): scale = v·255, shift = 127.5·(v+1), clip = v.
+// (NaN → 0): scale = v·255, shift = 127.5·(v+1), clip = v. Scale255 is exact
+// for values in [0,1] and ShiftSigned for values in [-1,1] (the ranges the
+// normalization rules choose them for); other values give unspecified bytes.
 enum class F32Rule { Scale255, ShiftSigned, Clip };
 void f32ToBytes(const float* in, std::size_t n, F32Rule rule, std::uint8_t* out);
 
 // f32ToBytes and interleavePlanes in one pass: `channels` float32 planes of
 // `n` values each (CHW) → n interleaved pixels (HWC), no byte planes between.
 void f32PlanesToPixels(const float* planes, std::size_t n, std::size_t channels, F32Rule rule, std::uint8_t* out);
+
+// The same conversions, also returning the range of the values read (as
+// scanF32 would): a caller that guessed the rule checks the guess without a
+// second pass over the floats. hasNaN may also be set for values whose sum
+// overflows to ±inf in both directions, which needs some |v| > 1: it can
+// only ever select the Clip rule that such values select anyway.
+FloatRange f32ToBytesSeeing(const float* in, std::size_t n, F32Rule rule, std::uint8_t* out);
+FloatRange f32PlanesToPixelsSeeing(const float* planes, std::size_t n, std::size_t channels, F32Rule rule,
+                                   std::uint8_t* out);
 
 // The least work any float32 → uint8 pass must do (read each float once,
 // convert it with the kernels' cheapest conversion, write each byte once):

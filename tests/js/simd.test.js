@@ -102,6 +102,58 @@ describe('CHW → HWC interleave: SIMD = scalar = reference', () => {
   });
 });
 
+// Float32 arrays are converted in one pass with the rule a sample of 64 runs of
+// 64 values suggests, and converted again when the whole range picks another
+// rule. These arrays hide what decides the rule where no sample looks: every
+// wrong guess must still give the bytes of the rules.
+describe('float32 normalization when the sample misleads: SIMD = scalar = the rules', () => {
+  const rnd = random(31);
+  const channels = 3, height = 97, width = 101;  // 29391 values: sampled, with a tail
+  const n = channels * height * width;
+  const stride = Math.floor((n - 64) / 63);
+  // Between two sampled runs, and in the scalar tail of the last plane.
+  const hidden = [stride + 64 + 5, 40 * stride + 100, n - 3];
+  const cases = [];
+  for (const at of hidden) {
+    for (const [label, base, odd] of [
+      ['unit data, one -0.25 → signed', () => rnd(), -0.25],
+      ['unit data, one 1.5 → clip', () => rnd(), 1.5],
+      ['unit data, one NaN → clip', () => rnd(), NaN],
+      ['signed data, one -1.0000001 → clip', () => rnd() * 2 - 1, -1.0000001],
+      ['signed data, one +inf → clip', () => rnd() * 2 - 1, Infinity],
+      ['signed data, one NaN → clip', () => rnd() * 2 - 1, NaN],
+    ]) {
+      const values = Float32Array.from({ length: n }, base);
+      values[at] = odd;
+      cases.push([`${label}, at ${at}`, values]);
+    }
+  }
+  // Opposite infinities overflow any running sum to NaN without a NaN value.
+  const wide = Float32Array.from({ length: n }, () => rnd() * 2 - 1);
+  wide[stride + 70] = 3e38;
+  wide[stride + 71] = 3e38;
+  wide[2 * stride + 70] = -3e38;
+  wide[2 * stride + 71] = -3e38;
+  cases.push(['±3e38 pairs whose sums overflow both ways', wide]);
+  // The first differing index (-1: none); a diff of 29391 bytes would drown the report.
+  const firstDifference = (actual, expected) => {
+    if (actual.length !== expected.length) return `length ${actual.length} ≠ ${expected.length}`;
+    const at = actual.findIndex((v, i) => v !== expected[i]);
+    return at < 0 ? -1 : `${at}: ${actual[at]} ≠ ${expected[at]}`;
+  };
+  test.each(cases)('%s', (_, values) => {
+    const expected = referenceToUint8(values);
+    expect(firstDifference(simd.toUint8(values), expected)).toBe(-1);
+    expect(firstDifference(scalar.toUint8(values), expected)).toBe(-1);
+    const pixels = new Uint8Array(n);
+    const plane = height * width;
+    for (let c = 0; c < channels; c++) for (let i = 0; i < plane; i++) pixels[i * channels + c] = expected[c * plane + i];
+    const options = { shape: [channels, height, width], layout: 'chw' };
+    expect(firstDifference(simd.fromArray(values, options).data, pixels)).toBe(-1);
+    expect(firstDifference(scalar.fromArray(values, options).data, pixels)).toBe(-1);
+  });
+});
+
 describe('hot mode conversions: SIMD = scalar = Pillow formulas', () => {
   const rnd = random(23);
   const sizes = [[1, 1], [1, 15], [1, 16], [3, 17], [5, 13], [16, 16], [31, 33], [100, 7]];
