@@ -111,15 +111,18 @@ NormalizeRule guessRuleF32(const float* values, std::size_t n) {
 }
 
 // Float32 normalization in one pass over the floats in the common case:
-// convert with the rule a sample suggests while seeing the whole range, and
-// convert again only if the range picks another rule. The bytes are those of
-// scan-then-convert either way.
-template <class Convert>
-void convertF32Guessing(const float* values, std::size_t n, Convert&& convertSeeing) {
+// convert with the rule a sample suggests while checking that every value
+// lies where that rule is exact. A guess of [-1,1] comes from a sample holding
+// a negative value, so the whole array has one too and the check completes
+// the proof; a guess of clip comes from a sample that already decides it. When
+// the check fails, a scan finds the rule and the conversion runs again if it
+// differs. The bytes are those of scan-then-convert either way.
+template <class ConvertChecked, class Convert>
+void convertF32Guessing(const float* values, std::size_t n, ConvertChecked&& convertChecked, Convert&& convert) {
   const NormalizeRule guess = guessRuleF32(values, n);
-  const kernels::FloatRange seen = convertSeeing(f32Rule(guess), true);
-  const NormalizeRule rule = ruleFor({seen.min, seen.max, seen.hasNaN});
-  if (rule != guess) convertSeeing(f32Rule(rule), false);
+  if (convertChecked(f32Rule(guess))) return;
+  const NormalizeRule rule = ruleFor(scanRange(values, n));
+  if (rule != guess) convert(f32Rule(rule));
 }
 
 template <class T>
@@ -127,11 +130,9 @@ std::vector<std::uint8_t> toUint8Typed(const T* values, std::size_t n, bool norm
   std::vector<std::uint8_t> out(n);
   if constexpr (std::is_same_v<T, float>) {
     if (normalize) {
-      convertF32Guessing(values, n, [&](kernels::F32Rule rule, bool seeing) {
-        if (seeing) return kernels::f32ToBytesSeeing(values, n, rule, out.data());
-        kernels::f32ToBytes(values, n, rule, out.data());
-        return kernels::FloatRange{};
-      });
+      convertF32Guessing(
+          values, n, [&](kernels::F32Rule rule) { return kernels::f32ToBytesChecked(values, n, rule, out.data()); },
+          [&](kernels::F32Rule rule) { kernels::f32ToBytes(values, n, rule, out.data()); });
       return out;
     }
   }
@@ -192,11 +193,12 @@ std::vector<std::uint8_t> planarF32ToPixels(const float* planes, std::size_t pix
     kernels::f32PlanesToPixels(planes, pixels, channels, kernels::F32Rule::Clip, out.data());
     return out;
   }
-  convertF32Guessing(planes, n, [&](kernels::F32Rule rule, bool seeing) {
-    if (seeing) return kernels::f32PlanesToPixelsSeeing(planes, pixels, channels, rule, out.data());
-    kernels::f32PlanesToPixels(planes, pixels, channels, rule, out.data());
-    return kernels::FloatRange{};
-  });
+  convertF32Guessing(
+      planes, n,
+      [&](kernels::F32Rule rule) {
+        return kernels::f32PlanesToPixelsChecked(planes, pixels, channels, rule, out.data());
+      },
+      [&](kernels::F32Rule rule) { kernels::f32PlanesToPixels(planes, pixels, channels, rule, out.data()); });
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "pixel_kernels.h"
 
+#include <cstring>
 #include <limits>
 
 #if defined(__wasm_simd128__)
@@ -116,63 +117,62 @@ inline v128_t load(const void* p) { return wasm_v128_load(p); }
 inline void store(void* p, v128_t v) { wasm_v128_store(p, v); }
 #endif
 
-// What a converting kernel learns about the values it reads: nothing
-// (NoRange), or their min, max and NaN (SeenRange), so that a caller that had
-// to guess the rule finds out in the same pass whether the guess holds.
-struct NoRange {
+// What a converting kernel checks about the values it reads, so that a caller
+// that had to guess the rule learns in the same pass whether the guess holds:
+// nothing (NoCheck), or that every value lies where the rule is exact
+// (InRange). The check works on the bits: for a float whose sign bit is clear
+// the bits order like the values, so "bits ≤ bits of 1.0f" means 0 ≤ v ≤ 1,
+// NaN excluded; with the sign bit masked off it means |v| ≤ 1. One unsigned
+// max per vector (two with the mask). -0 fails the [0,1] test though the rule
+// takes it: a false alarm only costs the caller a scan, never a wrong byte.
+struct NoCheck {
   void add(float) {}
 #if defined(__wasm_simd128__)
   void add(v128_t, v128_t, v128_t, v128_t) {}
 #endif
+  bool holds() const { return true; }
 };
 
-struct SeenRange {
-  float lo = std::numeric_limits<float>::infinity();
-  float hi = -std::numeric_limits<float>::infinity();
-  bool nan = false;
+template <bool kSigned>
+struct InRange {
+  static constexpr std::uint32_t kOne = 0x3F800000u;  // bits of 1.0f
+  static constexpr std::uint32_t kMask = kSigned ? 0x7FFFFFFFu : 0xFFFFFFFFu;
+  std::uint32_t most = 0;
 #if defined(__wasm_simd128__)
-  v128_t lo4 = wasm_f32x4_splat(std::numeric_limits<float>::infinity());
-  v128_t hi4 = wasm_f32x4_splat(-std::numeric_limits<float>::infinity());
-  // A running sum is NaN if any value is NaN; it can also become NaN without
-  // one (+inf and -inf summed), but only when some |v| > 1, where the rule is
-  // Clip anyway, as with a NaN. One add per vector instead of a compare and an or.
-  v128_t sum4 = wasm_f32x4_splat(0.0f);
-  // Four vectors at a time, reduced as a tree so the accumulators' dependency
-  // chain grows by one step per 16 values. pmin/pmax never take a NaN.
+  v128_t most4 = wasm_i32x4_splat(0);
+  // Four vectors at a time, reduced as a tree so the accumulator's dependency
+  // chain grows by one step per 16 values.
   void add(v128_t a, v128_t b, v128_t c, v128_t d) {
-    sum4 = wasm_f32x4_add(sum4, wasm_f32x4_add(wasm_f32x4_add(a, b), wasm_f32x4_add(c, d)));
-    lo4 = wasm_f32x4_pmin(lo4, wasm_f32x4_pmin(wasm_f32x4_pmin(a, b), wasm_f32x4_pmin(c, d)));
-    hi4 = wasm_f32x4_pmax(hi4, wasm_f32x4_pmax(wasm_f32x4_pmax(a, b), wasm_f32x4_pmax(c, d)));
+    if constexpr (kSigned) {
+      const v128_t mask = wasm_u32x4_splat(kMask);
+      a = wasm_v128_and(a, mask);
+      b = wasm_v128_and(b, mask);
+      c = wasm_v128_and(c, mask);
+      d = wasm_v128_and(d, mask);
+    }
+    most4 = wasm_u32x4_max(most4, wasm_u32x4_max(wasm_u32x4_max(a, b), wasm_u32x4_max(c, d)));
   }
 #endif
   void add(float v) {
-    if (v != v) {
-      nan = true;
-      return;
-    }
-    lo = v < lo ? v : lo;
-    hi = v > hi ? v : hi;
+    std::uint32_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    bits &= kMask;
+    most = bits > most ? bits : most;
   }
-  FloatRange result() const {
-    FloatRange r{lo, hi, nan};
+  bool holds() const {
+    std::uint32_t m = most;
 #if defined(__wasm_simd128__)
-    r.hasNaN = r.hasNaN || wasm_v128_any_true(wasm_f32x4_ne(sum4, sum4));
-    // The lanes hold no NaN, so the order of this reduction cannot matter.
-    alignas(16) float l[4], h[4];
-    wasm_v128_store(l, lo4);
-    wasm_v128_store(h, hi4);
-    for (int k = 0; k < 4; ++k) {
-      r.min = l[k] < r.min ? l[k] : r.min;
-      r.max = h[k] > r.max ? h[k] : r.max;
-    }
+    alignas(16) std::uint32_t lanes[4];
+    wasm_v128_store(lanes, most4);
+    for (const std::uint32_t lane : lanes) m = lane > m ? lane : m;
 #endif
-    return r;
+    return m <= kOne;
   }
 };
 
 #if defined(__wasm_simd128__)
-template <F32Rule R, class Range>
-inline v128_t bytesOf16(const float* p, Range& range) {
+template <F32Rule R, class Check>
+inline v128_t bytesOf16(const float* p, Check& range) {
   const v128_t va = load(p), vb = load(p + 4), vc = load(p + 8), vd = load(p + 12);
   range.add(va, vb, vc, vd);
   const v128_t a = bytesOf4<R>(va), b = bytesOf4<R>(vb), c = bytesOf4<R>(vc), d = bytesOf4<R>(vd);
@@ -180,8 +180,8 @@ inline v128_t bytesOf16(const float* p, Range& range) {
 }
 #endif
 
-template <F32Rule R, class Range>
-void f32ToBytesWith(const float* in, size_t n, uint8_t* out, Range& range) {
+template <F32Rule R, class Check>
+void f32ToBytesWith(const float* in, size_t n, uint8_t* out, Check& range) {
   size_t i = 0;
 #if defined(__wasm_simd128__)
   for (; i + 16 <= n; i += 16) store(out + i, bytesOf16<R>(in + i, range));
@@ -192,8 +192,8 @@ void f32ToBytesWith(const float* in, size_t n, uint8_t* out, Range& range) {
   }
 }
 
-template <F32Rule R, class Range>
-void f32PlanesToPixelsWith(const float* planes, size_t n, size_t channels, uint8_t* out, Range& range) {
+template <F32Rule R, class Check>
+void f32PlanesToPixelsWith(const float* planes, size_t n, size_t channels, uint8_t* out, Check& range) {
   size_t i = 0;
 #if defined(__wasm_simd128__)
   const float* p0 = planes;
@@ -234,8 +234,8 @@ void f32PlanesToPixelsWith(const float* planes, size_t n, size_t channels, uint8
   }
 }
 
-template <class Range>
-void f32PlanesToPixelsBy(const float* planes, size_t n, size_t channels, F32Rule rule, uint8_t* out, Range& range) {
+template <class Check>
+void f32PlanesToPixelsBy(const float* planes, size_t n, size_t channels, F32Rule rule, uint8_t* out, Check& range) {
   switch (rule) {
     case F32Rule::Scale255: return f32PlanesToPixelsWith<F32Rule::Scale255>(planes, n, channels, out, range);
     case F32Rule::ShiftSigned: return f32PlanesToPixelsWith<F32Rule::ShiftSigned>(planes, n, channels, out, range);
@@ -243,8 +243,8 @@ void f32PlanesToPixelsBy(const float* planes, size_t n, size_t channels, F32Rule
   }
 }
 
-template <class Range>
-void f32ToBytesBy(const float* in, size_t n, F32Rule rule, uint8_t* out, Range& range) {
+template <class Check>
+void f32ToBytesBy(const float* in, size_t n, F32Rule rule, uint8_t* out, Check& range) {
   switch (rule) {
     case F32Rule::Scale255: return f32ToBytesWith<F32Rule::Scale255>(in, n, out, range);
     case F32Rule::ShiftSigned: return f32ToBytesWith<F32Rule::ShiftSigned>(in, n, out, range);
@@ -255,25 +255,44 @@ void f32ToBytesBy(const float* in, size_t n, F32Rule rule, uint8_t* out, Range& 
 }  // namespace
 
 void f32PlanesToPixels(const float* planes, size_t n, size_t channels, F32Rule rule, uint8_t* out) {
-  NoRange none;
+  NoCheck none;
   f32PlanesToPixelsBy(planes, n, channels, rule, out, none);
 }
 
-FloatRange f32PlanesToPixelsSeeing(const float* planes, size_t n, size_t channels, F32Rule rule, uint8_t* out) {
-  SeenRange seen;
-  f32PlanesToPixelsBy(planes, n, channels, rule, out, seen);
-  return seen.result();
-}
-
 void f32ToBytes(const float* in, size_t n, F32Rule rule, uint8_t* out) {
-  NoRange none;
+  NoCheck none;
   f32ToBytesBy(in, n, rule, out, none);
 }
 
-FloatRange f32ToBytesSeeing(const float* in, size_t n, F32Rule rule, uint8_t* out) {
-  SeenRange seen;
-  f32ToBytesBy(in, n, rule, out, seen);
-  return seen.result();
+// Scale255 is exact on [0,1], ShiftSigned on [-1,1], Clip everywhere.
+bool f32PlanesToPixelsChecked(const float* planes, size_t n, size_t channels, F32Rule rule, uint8_t* out) {
+  if (rule == F32Rule::Scale255) {
+    InRange<false> check;
+    f32PlanesToPixelsBy(planes, n, channels, rule, out, check);
+    return check.holds();
+  }
+  if (rule == F32Rule::ShiftSigned) {
+    InRange<true> check;
+    f32PlanesToPixelsBy(planes, n, channels, rule, out, check);
+    return check.holds();
+  }
+  f32PlanesToPixels(planes, n, channels, rule, out);
+  return true;
+}
+
+bool f32ToBytesChecked(const float* in, size_t n, F32Rule rule, uint8_t* out) {
+  if (rule == F32Rule::Scale255) {
+    InRange<false> check;
+    f32ToBytesBy(in, n, rule, out, check);
+    return check.holds();
+  }
+  if (rule == F32Rule::ShiftSigned) {
+    InRange<true> check;
+    f32ToBytesBy(in, n, rule, out, check);
+    return check.holds();
+  }
+  f32ToBytes(in, n, rule, out);
+  return true;
 }
 
 void floorF32ToBytes(const float* in, size_t n, uint8_t* out) {

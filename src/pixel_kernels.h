@@ -32,14 +32,13 @@ void f32ToBytes(const float* in, std::size_t n, F32Rule rule, std::uint8_t* out)
 // `n` values each (CHW) → n interleaved pixels (HWC), no byte planes between.
 void f32PlanesToPixels(const float* planes, std::size_t n, std::size_t channels, F32Rule rule, std::uint8_t* out);
 
-// The same conversions, also returning the range of the values read (as
-// scanF32 would): a caller that guessed the rule checks the guess without a
-// second pass over the floats. hasNaN may also be set for values whose sum
-// overflows to ±inf in both directions, which needs some |v| > 1: it can
-// only ever select the Clip rule that such values select anyway.
-FloatRange f32ToBytesSeeing(const float* in, std::size_t n, F32Rule rule, std::uint8_t* out);
-FloatRange f32PlanesToPixelsSeeing(const float* planes, std::size_t n, std::size_t channels, F32Rule rule,
-                                   std::uint8_t* out);
+// The same conversions, also telling whether every value read lies where
+// the rule is exact ([0,1] for Scale255, [-1,1] for ShiftSigned; Clip: always
+// true): a caller that guessed the rule checks the guess without a second
+// pass over the floats. False may also mean a -0 under Scale255 (harmless).
+bool f32ToBytesChecked(const float* in, std::size_t n, F32Rule rule, std::uint8_t* out);
+bool f32PlanesToPixelsChecked(const float* planes, std::size_t n, std::size_t channels, F32Rule rule,
+                              std::uint8_t* out);
 
 // The least work any float32 → uint8 pass must do (read each float once,
 // convert it with the kernels' cheapest conversion, write each byte once):

@@ -117,6 +117,7 @@ describe('float32 normalization when the sample misleads: SIMD = scalar = the ru
   for (const at of hidden) {
     for (const [label, base, odd] of [
       ['unit data, one -0.25 → signed', () => rnd(), -0.25],
+      ['unit data, one -0 → still unit', () => rnd(), -0],
       ['unit data, one 1.5 → clip', () => rnd(), 1.5],
       ['unit data, one NaN → clip', () => rnd(), NaN],
       ['signed data, one -1.0000001 → clip', () => rnd() * 2 - 1, -1.0000001],
