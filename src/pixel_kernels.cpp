@@ -264,35 +264,35 @@ void f32ToBytes(const float* in, size_t n, F32Rule rule, uint8_t* out) {
   f32ToBytesBy(in, n, rule, out, none);
 }
 
-// Scale255 is exact on [0,1], ShiftSigned on [-1,1], Clip everywhere.
-bool f32PlanesToPixelsChecked(const float* planes, size_t n, size_t channels, F32Rule rule, uint8_t* out) {
+namespace {
+
+// Runs `convert` with the check its rule needs: Scale255 is exact on [0,1],
+// ShiftSigned on [-1,1], Clip everywhere.
+template <class Convert>
+bool withCheckFor(F32Rule rule, Convert&& convert) {
   if (rule == F32Rule::Scale255) {
     InRange<false> check;
-    f32PlanesToPixelsBy(planes, n, channels, rule, out, check);
+    convert(check);
     return check.holds();
   }
   if (rule == F32Rule::ShiftSigned) {
     InRange<true> check;
-    f32PlanesToPixelsBy(planes, n, channels, rule, out, check);
+    convert(check);
     return check.holds();
   }
-  f32PlanesToPixels(planes, n, channels, rule, out);
+  NoCheck none;
+  convert(none);
   return true;
 }
 
+}  // namespace
+
+bool f32PlanesToPixelsChecked(const float* planes, size_t n, size_t channels, F32Rule rule, uint8_t* out) {
+  return withCheckFor(rule, [&](auto& check) { f32PlanesToPixelsBy(planes, n, channels, rule, out, check); });
+}
+
 bool f32ToBytesChecked(const float* in, size_t n, F32Rule rule, uint8_t* out) {
-  if (rule == F32Rule::Scale255) {
-    InRange<false> check;
-    f32ToBytesBy(in, n, rule, out, check);
-    return check.holds();
-  }
-  if (rule == F32Rule::ShiftSigned) {
-    InRange<true> check;
-    f32ToBytesBy(in, n, rule, out, check);
-    return check.holds();
-  }
-  f32ToBytes(in, n, rule, out);
-  return true;
+  return withCheckFor(rule, [&](auto& check) { f32ToBytesBy(in, n, rule, out, check); });
 }
 
 void floorF32ToBytes(const float* in, size_t n, uint8_t* out) {
