@@ -711,11 +711,19 @@ export class ContainedDecoder {
   constructor(options?: ContainedDecoderOptions);
   /** `transfer: true` hands `bytes`' buffer to the Worker instead of copying it (it is detached). */
   decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions & { transfer?: boolean }): Promise<Raster>;
-  /** Counters: decodes run, Workers started, Workers retired by reason. */
+  /**
+   * Runs one request of `<image-field>`'s pixel pipeline (decode, conversion,
+   * watermark, encoding) in the Worker, under the same guarantees as `decode`.
+   * The element's protocol, not meant to be called by pages.
+   */
+  process(request: object, transfer?: Transferable[]): Promise<object>;
+  /** Counters: requests run (`decode` and `process`), Workers started, Workers retired by reason. */
   readonly stats: {
     decodes: number;
     workersStarted: number;
     replaced: { trap: number; timeout: number; heap: number; storm: number; crash: number };
+    /** The Worker's Wasm heap in bytes after the last request (0 before the first). */
+    heapBytes: number;
   };
   /** Terminates the Worker; later calls reject. */
   close(): void;

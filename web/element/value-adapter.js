@@ -20,7 +20,7 @@ export function extensionOf(format) {
   return format === 'jpeg' ? 'jpg' : format;
 }
 
-function tooLarge(what, limit, actual) {
+export function tooLarge(what, limit, actual) {
   return new ImageFieldError('too_large', `${what} is ${actual}, over the field's limit of ${limit}; choose a smaller image`);
 }
 
@@ -106,7 +106,7 @@ export async function blobToRaster(blob, { core, mode, layout, maxSize, maxPixel
   return core.convert(raster, mode);
 }
 
-async function fetchBlob(url) {
+export async function fetchBlob(url) {
   let response;
   try {
     response = await fetch(url);
@@ -119,9 +119,20 @@ async function fetchBlob(url) {
   return response.blob();
 }
 
-function isArrayInput(value) {
+export function isArrayInput(value) {
   return ArrayBuffer.isView(value) || Array.isArray(value)
     || (value && typeof value === 'object' && ('dims' in value || 'shape' in value) && ('data' in value || typeof value.dataSync === 'function'));
+}
+
+export function invalidValue(value) {
+  return new ImageFieldError('invalid_argument',
+    'value must be a raster {width, height, mode, data}, an ImageData, a Blob or File, a URL string, '
+    + `or a typed array with a shape; got ${value === null ? 'null' : typeof value}`);
+}
+
+/** A raster or an ImageData: values that cross to a Worker as they are. */
+export function isPixelValue(value) {
+  return (typeof ImageData !== 'undefined' && value instanceof ImageData) || (isRasterLike(value) && typeof value.mode === 'string');
 }
 
 /**
@@ -144,9 +155,7 @@ export async function valueToRaster(value, options) {
   } else if (isArrayInput(value)) {
     raster = core.fromArray(value, { shape: value.shape ?? value.dims, layout: layout || 'hwc' });
   } else {
-    throw new ImageFieldError('invalid_argument',
-      'value must be a raster {width, height, mode, data}, an ImageData, a Blob or File, a URL string, '
-      + `or a typed array with a shape; got ${value === null ? 'null' : typeof value}`);
+    throw invalidValue(value);
   }
   return mode === 'none' ? core.convert(raster, raster.mode) : core.convert(raster, mode);
 }

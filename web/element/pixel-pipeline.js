@@ -1,0 +1,71 @@
+// The field's pixel work as one request: a source (a file, a value, a camera
+// frame) → the raster in the field's mode, watermarked, as the page's value
+// type, plus what the preview draws and the file a form submits. It runs with
+// whichever core it is given: the page's core Worker's (decode-worker.js), or
+// the main thread's where no Worker exists.
+import { rasterToBlob, rasterToImageData, rasterToValue, valueToRaster } from './value-adapter.js';
+
+const isVideoFrame = (frame) => typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame;
+
+/** A camera frame (a VideoFrame, transferred from the page) as an RGBA raster, flipped when `mirror`. */
+function drawFrame(frame, mirror) {
+  try {
+    const width = frame.displayWidth;
+    const height = frame.displayHeight;
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (mirror) {
+      context.translate(width, 0);
+      context.scale(-1, 1);
+    }
+    context.drawImage(frame, 0, 0, width, height);
+    const { data } = context.getImageData(0, 0, width, height);
+    return { width, height, mode: 'RGBA', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  } finally {
+    frame.close();
+  }
+}
+
+/**
+ * @param {object} core a loaded core
+ * @param {object} request
+ *   source: { value } (Blob, raster, ImageData, array input) or { frame, mirror, keepFile } (a VideoFrame or an RGBA raster)
+ *   mode, layout, maxSize, maxPixels, allowSvg: the field's
+ *   mark, position: a watermark raster to stamp, and where
+ *   type: 'array' | 'imagedata' | 'blob' ('url' is made from the blob by the page), format: for 'blob'
+ *   shown: also return the RGBA ImageData the preview draws
+ *   encode: also return the raster encoded in this format (the form's file), or null
+ * @param {{ decoder?: object | null }} [context] decodes file bytes in place of `core` (main thread only)
+ * @returns {Promise<{ raster: object, value: object, shown: ImageData | null, encoded: Blob | null, file: Uint8Array | null }>}
+ */
+export async function runPipeline(core, request, { decoder = null } = {}) {
+  const { source, mode, mark, type, format } = request;
+  let raster;
+  let file = null;
+  if (source.frame) {
+    const frame = isVideoFrame(source.frame) ? drawFrame(source.frame, source.mirror) : source.frame;
+    if (source.keepFile) file = core.encode(frame, { format: 'png' });
+    raster = mode === 'none' ? frame : core.convert(frame, mode);
+  } else {
+    raster = await valueToRaster(source.value, {
+      core, mode, layout: request.layout, maxSize: request.maxSize, maxPixels: request.maxPixels, decoder, allowSvg: request.allowSvg,
+    });
+  }
+  if (mark) raster = core.watermark(raster, mark, { position: request.position });
+  const value = type === 'url' ? await rasterToBlob(core, raster, format) : await rasterToValue(core, raster, type, format);
+  let shown = null;
+  if (request.shown) shown = type === 'imagedata' ? value : rasterToImageData(core, raster);
+  let encoded = null;
+  if (request.encode) encoded = type === 'blob' && format === request.encode ? value : await rasterToBlob(core, raster, request.encode);
+  return { raster, value, shown, encoded, file };
+}
+
+/** The buffers of a pipeline result, each once, for postMessage's transfer list. */
+export function resultBuffers({ raster, value, shown, file }) {
+  const buffers = new Set([raster.data.buffer]);
+  if (raster.palette) buffers.add(raster.palette.buffer);
+  if (shown) buffers.add(shown.data.buffer);
+  if (value?.data?.buffer) buffers.add(value.data.buffer);
+  if (file) buffers.add(file.buffer);
+  return [...buffers].filter((buffer) => buffer instanceof ArrayBuffer);
+}
