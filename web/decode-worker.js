@@ -5,7 +5,7 @@
 // reports 'trap' and the page side replaces the whole Worker.
 import { ImageFieldError } from './errors.js';
 import { loadCore } from './core.js';
-import { resultBuffers, runPipeline } from './element/pixel-pipeline.js';
+import { forTransfer, resultBuffers, runPipeline } from './element/pixel-pipeline.js';
 
 let core = null;
 
@@ -57,7 +57,7 @@ function decode({ id, bytes, options }) {
 
 async function process({ id, request }) {
   try {
-    const result = await runPipeline(core, request);
+    const result = forTransfer(await runPipeline(core, request));
     self.postMessage({ type: 'result', id, value: result, heapBytes: heapBytes(), testHeapCounters: testHeapCounters() },
       resultBuffers(result));
   } catch (error) {

@@ -5,7 +5,7 @@
 // Without one (no Worker or OffscreenCanvas here, or a page-given decoder that
 // only decodes) the same pipeline runs on the main thread with the page's core.
 import { loadCore } from '../core.js';
-import { runPipeline } from './pixel-pipeline.js';
+import { afterTransfer, runPipeline } from './pixel-pipeline.js';
 import { isSvg, rasterizeSvg, svgRefused } from './svg-source.js';
 import { fetchBlob, invalidValue, isArrayInput, isPixelValue, tooLarge } from './value-adapter.js';
 
@@ -61,7 +61,7 @@ async function workerSource(source, { maxSize, maxPixels, allowSvg }) {
 export async function runFieldWork(request, decoder) {
   if (runsInWorker(decoder)) {
     const { source, transfer } = await workerSource(request.source, request);
-    return decoder.process({ ...request, source }, transfer);
+    return afterTransfer(await decoder.process({ ...request, source }, transfer));
   }
   return runPipeline(await loadCore(), request, { decoder });
 }

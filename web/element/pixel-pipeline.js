@@ -60,6 +60,32 @@ export async function runPipeline(core, request, { decoder = null } = {}) {
   return { raster, value, shown, encoded, file };
 }
 
+// Chromium serializes an ImageData by copying its pixels even when its buffer
+// is in the transfer list; its parts cross by transfer and are put together
+// again on the other side (new ImageData(array, w, h) does not copy).
+const IMAGE_DATA = 'imagefield.ImageData';
+
+function flatten(image) {
+  if (typeof ImageData === 'undefined' || !(image instanceof ImageData)) return image;
+  return { [IMAGE_DATA]: true, width: image.width, height: image.height, data: image.data };
+}
+
+function rebuild(image) {
+  return image?.[IMAGE_DATA] ? new ImageData(image.data, image.width, image.height) : image;
+}
+
+/** A result as it crosses from the Worker: ImageData taken apart. */
+export function forTransfer(result) {
+  return { ...result, value: flatten(result.value), shown: flatten(result.shown) };
+}
+
+/** A result that crossed from the Worker, with its ImageData put together again. */
+export function afterTransfer(result) {
+  const value = rebuild(result.value);
+  const shown = result.shown?.[IMAGE_DATA] && result.shown.data === result.value?.data ? value : rebuild(result.shown);
+  return { ...result, value, shown };
+}
+
 /** The buffers of a pipeline result, each once, for postMessage's transfer list. */
 export function resultBuffers({ raster, value, shown, file }) {
   const buffers = new Set([raster.data.buffer]);
