@@ -38,7 +38,7 @@ export class ContainedDecoder {
    * @param {string|URL} [options.wasmUrl] the core's .wasm (default: next to core.js)
    * @param {string|URL} [options.workerUrl] decode-worker.js (default: next to this module)
    * @param {number} [options.maxHeapBytes] replace the Worker once its Wasm heap is larger
-   * @param {number} [options.timeoutMs] a decode taking longer is stopped (the Worker is replaced)
+   * @param {number} [options.timeoutMs] a decode (or each stage of a process request) taking longer is stopped (the Worker is replaced)
    * @param {{errors: number, withinMs: number}} [options.errorStorm] this many errors in this time replace the Worker
    * @param {(reason: string) => void} [options.onReplace] told why a Worker was retired
    */
@@ -139,8 +139,14 @@ export class ContainedDecoder {
     const worker = this.#worker ?? await this.#start();
     this.#stats.decodes++;
     const reply = await new Promise((resolve) => {
-      const timer = setTimeout(() => resolve({ type: 'timeout' }), this.#options.timeoutMs);
-      worker.onmessage = ({ data }) => { clearTimeout(timer); resolve(data); };
+      // Each stage of a request (decoding, then encoding the result) gets its own
+      // timeoutMs: the guard is for hostile input, not for large trusted pixels.
+      let timer = setTimeout(() => resolve({ type: 'timeout' }), this.#options.timeoutMs);
+      worker.onmessage = ({ data }) => {
+        clearTimeout(timer);
+        if (data.type === 'stage') timer = setTimeout(() => resolve({ type: 'timeout' }), this.#options.timeoutMs);
+        else resolve(data);
+      };
       worker.onerror = (event) => {
         event.preventDefault?.();
         clearTimeout(timer);

@@ -57,7 +57,9 @@ function decode({ id, bytes, options }) {
 
 async function process({ id, request }) {
   try {
-    const result = forTransfer(await runPipeline(core, request));
+    // The page restarts its hang guard for the rest (conversion, watermark, encoding).
+    const onStage = (stage) => self.postMessage({ type: 'stage', id, stage });
+    const result = forTransfer(await runPipeline(core, request, { onStage }));
     self.postMessage({ type: 'result', id, value: result, heapBytes: heapBytes(), testHeapCounters: testHeapCounters() },
       resultBuffers(result));
   } catch (error) {

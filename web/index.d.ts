@@ -645,14 +645,17 @@ export interface ImageField extends HTMLElement {
    */
   masks: Record<string, MaskLayer> | null;
   /**
-   * Decodes files with the core (formats the browser cannot read, such as TGA,
-   * PSD and .npy, and every file with image-mode="none"). By default one
-   * {@link ContainedDecoder} shared by every field of the page, so a file that
-   * crashes or hangs the decoder costs an `error` event (the value is kept),
-   * never the page. Assign your own ContainedDecoder (e.g. with other limits);
-   * null restores the shared one.
+   * Where the field's pixel work runs. By default one {@link ContainedDecoder}
+   * shared by every field of the page: its Worker decodes (browser and core),
+   * converts, watermarks and encodes, so a 12 MP image never blocks the page
+   * and a file that crashes or hangs the decoder costs an `error` event (the
+   * value is kept), never the page. Assign your own ContainedDecoder (e.g.
+   * with other limits); an object with only `decode` decodes the files the
+   * browser cannot read and leaves the rest to the main thread; null restores
+   * the shared one. null where Workers do not exist (the work then runs on the
+   * main thread).
    */
-  get decoder(): Pick<ContainedDecoder, 'decode'>;
+  get decoder(): Pick<ContainedDecoder, 'decode'> | null;
   set decoder(decoder: Pick<ContainedDecoder, 'decode'> | null);
   /** UI texts; assign a partial object to override some (the rest keep their defaults). */
   get strings(): Readonly<ImageFieldStrings>;
@@ -692,7 +695,7 @@ export interface ContainedDecoderOptions {
   workerUrl?: string | URL;
   /** Retire the Worker once its Wasm heap (which never shrinks) is larger. Default 512 MiB. */
   maxHeapBytes?: number;
-  /** A decode taking longer is stopped and the Worker replaced (a hang guard). Default 10 000 ms. */
+  /** A decode (for `process`: each stage, decoding and then the rest) taking longer is stopped and the Worker replaced (a hang guard). Default 10 000 ms. */
   timeoutMs?: number;
   /** This many errors within this time retire the Worker. Default 20 within 10 000 ms. */
   errorStorm?: { errors?: number; withinMs?: number };

@@ -35,10 +35,11 @@ function drawFrame(frame, mirror) {
  *   type: 'array' | 'imagedata' | 'blob' ('url' is made from the blob by the page), format: for 'blob'
  *   shown: also return the RGBA ImageData the preview draws
  *   encode: also return the raster encoded in this format (the form's file), or null
- * @param {{ decoder?: object | null }} [context] decodes file bytes in place of `core` (main thread only)
+ * @param {{ decoder?: object | null, onStage?: (stage: string) => void }} [context]
+ *   decoder: decodes file bytes in place of `core` (main thread only); onStage: told when decoding is done
  * @returns {Promise<{ raster: object, value: object, shown: ImageData | null, encoded: Blob | null, file: Uint8Array | null }>}
  */
-export async function runPipeline(core, request, { decoder = null } = {}) {
+export async function runPipeline(core, request, { decoder = null, onStage = () => {} } = {}) {
   const { source, mode, mark, type, format } = request;
   let raster;
   let file = null;
@@ -51,6 +52,7 @@ export async function runPipeline(core, request, { decoder = null } = {}) {
       core, mode, layout: request.layout, maxSize: request.maxSize, maxPixels: request.maxPixels, decoder, allowSvg: request.allowSvg,
     });
   }
+  onStage('decoded');
   if (mark) raster = core.watermark(raster, mark, { position: request.position });
   const value = type === 'url' ? await rasterToBlob(core, raster, format) : await rasterToValue(core, raster, type, format);
   let shown = null;
