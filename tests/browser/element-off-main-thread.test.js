@@ -86,7 +86,11 @@ test('upload, drop, paste and capture: the right pixels, no Wasm, createImageBit
     window.makeField({ id: 'drop', interactive: true, 'image-mode': 'RGBA' });
     window.makeField({ id: 'paste', interactive: true, type: 'imagedata' });
     window.makeField({ id: 'camera', interactive: true, sources: 'webcam upload' });
+    window.makeField({ id: 'jpeg', interactive: true });
   });
+  const jpeg = Buffer.from(core.encode(core.decode(png, { mode: 'RGB' }), { format: 'jpeg', quality: 90 }));
+  await page.setInputFiles('#jpeg .file-input', { name: 'halves.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  expect(await changes('jpeg')).toEqual([]);
 
   await page.setInputFiles('#upload .file-input', { name: 'halves.png', mimeType: 'image/png', buffer: png });
   expect(await changes('upload')).toEqual([]);
@@ -129,16 +133,26 @@ test('upload, drop, paste and capture: the right pixels, no Wasm, createImageBit
   expect(camera.right).toBeGreaterThan(215);
   const upload = await page.evaluate(() => window.events.find((e) => e.id === 'camera' && e.type === 'upload').detail.file);
   expect(upload).toBeDefined();
-  for (const id of ['upload', 'drop', 'paste', 'camera']) expect(await types(id)).toEqual(['upload', 'input', 'change']);
+  for (const id of ['upload', 'drop', 'paste', 'camera', 'jpeg']) expect(await types(id)).toEqual(['upload', 'input', 'change']);
+  // A JPEG: the browser's decode (as this page's own createImageBitmap gives it), as RGB, and shown as it is.
+  const decodedHere = await page.evaluate(async (bytes) => {
+    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }));
+    const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    return Array.from(context.getImageData(0, 0, bitmap.width, bitmap.height).data);
+  }, [...jpeg]);
+  expect((await valueOf('jpeg')).data).toEqual(decodedHere.filter((_, i) => i % 4 !== 3));
+  expect(await page.evaluate(() => Array.from(document.getElementById('jpeg').shadowRoot.querySelector('canvas')
+    .getContext('2d').getImageData(0, 0, 8, 4).data))).toEqual(decodedHere);
 
-  // The preview shows the value: the pixels crossed from the Worker.
-  const shown = await page.evaluate(() => {
-    const canvas = document.getElementById('upload').shadowRoot.querySelector('canvas');
-    return { hidden: canvas.hidden, first: Array.from(canvas.getContext('2d').getImageData(0, 0, 1, 1).data) };
-  });
-  expect(shown).toEqual({ hidden: false, first: [...expected.slice(0, 3), 255] });
+  // The previews show the values: the pixels crossed from the Worker.
+  const shown = await page.evaluate(() => ['upload', 'drop'].map((id) => {
+    const canvas = document.getElementById(id).shadowRoot.querySelector('canvas');
+    return { hidden: canvas.hidden, pixels: Array.from(canvas.getContext('2d').getImageData(0, 0, 8, 4).data) };
+  }));
+  expect(shown).toEqual([{ hidden: false, pixels: rgba }, { hidden: false, pixels: rgba }]);
   const decoder = await page.evaluate(() => document.getElementById('upload').decoder.stats);
-  expect(decoder).toMatchObject({ workersStarted: 1, decodes: 4 });
+  expect(decoder).toMatchObject({ workersStarted: 1, decodes: 5 });
   expect(work).toEqual(NONE);
 });
 

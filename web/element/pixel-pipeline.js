@@ -26,6 +26,10 @@ function drawFrame(frame, mirror) {
   }
 }
 
+function asImageData({ width, height, data }) {
+  return new ImageData(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width, height);
+}
+
 /**
  * @param {object} core a loaded core
  * @param {object} request
@@ -43,6 +47,11 @@ export async function runPipeline(core, request, { decoder = null, onStage = () 
   const { source, mode, mark, type, format } = request;
   let raster;
   let file = null;
+  let browserPixels = null;  // the browser's RGBA of the file, when they are what the preview shows
+  const onBrowserPixels = (rgba, jpeg) => {
+    // Converting back to RGBA would give these same pixels: RGBA is kept as is, and a JPEG is opaque.
+    if (!mark && (mode === 'RGBA' || (mode === 'RGB' && jpeg))) browserPixels = rgba;
+  };
   if (source.frame) {
     const frame = isVideoFrame(source.frame) ? drawFrame(source.frame, source.mirror) : source.frame;
     if (source.keepFile) file = core.encode(frame, { format: 'png' });
@@ -50,13 +59,16 @@ export async function runPipeline(core, request, { decoder = null, onStage = () 
   } else {
     raster = await valueToRaster(source.value, {
       core, mode, layout: request.layout, maxSize: request.maxSize, maxPixels: request.maxPixels, decoder, allowSvg: request.allowSvg,
+      onBrowserPixels: request.shown ? onBrowserPixels : undefined,
     });
   }
   onStage('decoded');
   if (mark) raster = core.watermark(raster, mark, { position: request.position });
   const value = type === 'url' ? await rasterToBlob(core, raster, format) : await rasterToValue(core, raster, type, format);
   let shown = null;
-  if (request.shown) shown = type === 'imagedata' ? value : rasterToImageData(core, raster);
+  if (request.shown && type === 'imagedata') shown = value;
+  else if (request.shown && browserPixels) shown = asImageData(browserPixels);
+  else if (request.shown) shown = rasterToImageData(core, raster);
   let encoded = null;
   if (request.encode) encoded = type === 'blob' && format === request.encode ? value : await rasterToBlob(core, raster, request.encode);
   return { raster, value, shown, encoded, file };

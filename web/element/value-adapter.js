@@ -65,8 +65,9 @@ async function isJpeg(blob) {
  *           decoder?: { decode(bytes: Uint8Array, options: object): Promise<object> } | null }} options
  *   decoder: decodes the file's bytes in place of `core` (the element passes a ContainedDecoder)
  *   allowSvg: draw SVG files through an <img> instead of refusing them
+ *   onBrowserPixels: given the browser's RGBA pixels of the file, and whether it is a JPEG, before their conversion to `mode`
  */
-export async function blobToRaster(blob, { core, mode, layout, maxSize, maxPixels, decoder, allowSvg = false }) {
+export async function blobToRaster(blob, { core, mode, layout, maxSize, maxPixels, decoder, allowSvg = false, onBrowserPixels }) {
   if (maxSize && blob.size > maxSize) throw tooLarge('the file', `${maxSize} bytes`, `${blob.size} bytes`);
   if (await isSvg(blob)) {
     if (!allowSvg) throw svgRefused();
@@ -103,6 +104,7 @@ export async function blobToRaster(blob, { core, mode, layout, maxSize, maxPixel
     // TGA, PSD or a file the browser refuses: the core decodes it or says why not.
     return coreDecode();
   }
+  if (onBrowserPixels) onBrowserPixels(raster, await isJpeg(blob));
   return core.convert(raster, mode);
 }
 
