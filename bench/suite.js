@@ -155,5 +155,6 @@ export async function runSuite({ browser, log = () => undefined }) {
       bitmap.close();
     }, { runs: 9, warmup: 2 }));
   }
+  if (browser) await (await import('./drop-to-change.js')).dropToChangeRows(add);  // the element needs a DOM
   return { rows, sizes, loadCoreMs, simd: core.simd };
 }

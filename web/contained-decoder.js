@@ -1,5 +1,6 @@
 // Decodes untrusted image bytes in a dedicated Worker that owns its own Wasm
-// core. stb_image has known memory bugs no compile flag removes; whatever a
+// core; <image-field> also runs its whole pixel pipeline there (process()),
+// so a large image never blocks the page. stb_image has known memory bugs no compile flag removes; whatever a
 // hostile file does to that instance stays in the Worker. The Worker is
 // terminated and replaced (lazily, on the next decode) when it traps, hangs,
 // produces an error storm, or its Wasm heap — which never shrinks — grows past
@@ -30,14 +31,14 @@ export class ContainedDecoder {
   #queue = Promise.resolve();
   #errorTimes = [];
   #closed = false;
-  #stats = { decodes: 0, workersStarted: 0, replaced: { trap: 0, timeout: 0, heap: 0, storm: 0, crash: 0 } };
+  #stats = { decodes: 0, workersStarted: 0, replaced: { trap: 0, timeout: 0, heap: 0, storm: 0, crash: 0 }, heapBytes: 0 };
 
   /**
    * @param {object} [options]
    * @param {string|URL} [options.wasmUrl] the core's .wasm (default: next to core.js)
    * @param {string|URL} [options.workerUrl] decode-worker.js (default: next to this module)
    * @param {number} [options.maxHeapBytes] replace the Worker once its Wasm heap is larger
-   * @param {number} [options.timeoutMs] a decode taking longer is stopped (the Worker is replaced)
+   * @param {number} [options.timeoutMs] a decode (or each stage of a process request) taking longer is stopped (the Worker is replaced)
    * @param {{errors: number, withinMs: number}} [options.errorStorm] this many errors in this time replace the Worker
    * @param {(reason: string) => void} [options.onReplace] told why a Worker was retired
    */
@@ -49,7 +50,11 @@ export class ContainedDecoder {
     };
   }
 
-  /** Counters: decodes run, Workers started, Workers retired by reason. */
+  /**
+   * Counters: requests run (decode and process), Workers started, Workers
+   * retired by reason, the Worker's Wasm heap after the last request (and,
+   * with the test-hooks build only, its testHeapCounters).
+   */
   get stats() {
     return structuredClone(this.#stats);
   }
@@ -72,7 +77,23 @@ export class ContainedDecoder {
     } catch (error) {
       return Promise.reject(error);
     }
-    const run = this.#queue.then(() => this.#run(buffer, options));
+    return this.#enqueue({ type: 'decode', bytes: buffer, options }, [buffer]);
+  }
+
+  /**
+   * Runs one request of <image-field>'s pixel pipeline (web/element/pixel-pipeline.js)
+   * in the Worker, under the same guarantees as decode(). Used by the element.
+   * @param {object} request
+   * @param {Transferable[]} [transfer] buffers (or a VideoFrame) of the request to hand over
+   * @returns {Promise<{raster: object, value: object, shown: ImageData|null, encoded: Blob|null, file: Uint8Array|null}>}
+   */
+  process(request, transfer = []) {
+    if (this.#closed) return Promise.reject(new ImageFieldError('invalid_argument', 'this ContainedDecoder was closed'));
+    return this.#enqueue({ type: 'process', request }, transfer);
+  }
+
+  #enqueue(message, transfer) {
+    const run = this.#queue.then(() => this.#run(message, transfer));
     this.#queue = run.catch(() => {});
     return run;
   }
@@ -114,28 +135,46 @@ export class ContainedDecoder {
     this.#options.onReplace?.(reason);
   }
 
-  async #run(buffer, options) {
+  async #run(message, transfer) {
     const worker = this.#worker ?? await this.#start();
     this.#stats.decodes++;
     const reply = await new Promise((resolve) => {
-      const timer = setTimeout(() => resolve({ type: 'timeout' }), this.#options.timeoutMs);
-      worker.onmessage = ({ data }) => { clearTimeout(timer); resolve(data); };
+      // Each stage of a request (decoding, then encoding the result) gets its own
+      // timeoutMs: the guard is for hostile input, not for large trusted pixels.
+      let timer = setTimeout(() => resolve({ type: 'timeout' }), this.#options.timeoutMs);
+      worker.onmessage = ({ data }) => {
+        clearTimeout(timer);
+        if (data.type === 'stage') timer = setTimeout(() => resolve({ type: 'timeout' }), this.#options.timeoutMs);
+        else resolve(data);
+      };
       worker.onerror = (event) => {
         event.preventDefault?.();
         clearTimeout(timer);
         resolve({ type: 'crash', message: event.message ?? 'worker error' });
       };
-      worker.postMessage({ type: 'decode', id: this.#stats.decodes, bytes: buffer, options }, [buffer]);
+      try {
+        worker.postMessage({ ...message, id: this.#stats.decodes }, transfer);
+      } catch (error) {
+        clearTimeout(timer);
+        resolve({ type: 'unsent', message: `${error?.name}: ${error?.message}` });
+      }
     });
 
+    if (reply.type === 'result' || reply.type === 'error') {
+      this.#stats.heapBytes = reply.heapBytes;
+      if (reply.testHeapCounters) this.#stats.testHeapCounters = reply.testHeapCounters;
+    }
     switch (reply.type) {
       case 'result':
         if (reply.heapBytes > this.#options.maxHeapBytes) this.#retire('heap');
-        return reply.raster;
+        return reply.value;
       case 'error':
         if (reply.heapBytes > this.#options.maxHeapBytes) this.#retire('heap');
         else this.#countError();
         throw new ImageFieldError(reply.code, reply.message);
+      case 'unsent':
+        throw new ImageFieldError('invalid_argument', `this value cannot be passed to the decoder's Worker (${reply.message}); `
+          + 'give plain data: a raster, an ImageData, a Blob or a typed array with a shape');
       case 'timeout':
         this.#retire('timeout');
         throw new ImageFieldError('decode_failed', `decoding took longer than ${this.#options.timeoutMs} ms and was `

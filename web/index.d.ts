@@ -645,14 +645,17 @@ export interface ImageField extends HTMLElement {
    */
   masks: Record<string, MaskLayer> | null;
   /**
-   * Decodes files with the core (formats the browser cannot read, such as TGA,
-   * PSD and .npy, and every file with image-mode="none"). By default one
-   * {@link ContainedDecoder} shared by every field of the page, so a file that
-   * crashes or hangs the decoder costs an `error` event (the value is kept),
-   * never the page. Assign your own ContainedDecoder (e.g. with other limits);
-   * null restores the shared one.
+   * Where the field's pixel work runs. By default one {@link ContainedDecoder}
+   * shared by every field of the page: its Worker decodes (browser and core),
+   * converts, watermarks and encodes, so a 12 MP image never blocks the page
+   * and a file that crashes or hangs the decoder costs an `error` event (the
+   * value is kept), never the page. Assign your own ContainedDecoder (e.g.
+   * with other limits); an object with only `decode` decodes the files the
+   * browser cannot read and leaves the rest to the main thread; null restores
+   * the shared one. null where Workers do not exist (the work then runs on the
+   * main thread).
    */
-  get decoder(): Pick<ContainedDecoder, 'decode'>;
+  get decoder(): Pick<ContainedDecoder, 'decode'> | null;
   set decoder(decoder: Pick<ContainedDecoder, 'decode'> | null);
   /** UI texts; assign a partial object to override some (the rest keep their defaults). */
   get strings(): Readonly<ImageFieldStrings>;
@@ -692,7 +695,7 @@ export interface ContainedDecoderOptions {
   workerUrl?: string | URL;
   /** Retire the Worker once its Wasm heap (which never shrinks) is larger. Default 512 MiB. */
   maxHeapBytes?: number;
-  /** A decode taking longer is stopped and the Worker replaced (a hang guard). Default 10 000 ms. */
+  /** A decode (for `process`: each stage, decoding and then the rest) taking longer is stopped and the Worker replaced (a hang guard). Default 10 000 ms. */
   timeoutMs?: number;
   /** This many errors within this time retire the Worker. Default 20 within 10 000 ms. */
   errorStorm?: { errors?: number; withinMs?: number };
@@ -711,11 +714,19 @@ export class ContainedDecoder {
   constructor(options?: ContainedDecoderOptions);
   /** `transfer: true` hands `bytes`' buffer to the Worker instead of copying it (it is detached). */
   decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions & { transfer?: boolean }): Promise<Raster>;
-  /** Counters: decodes run, Workers started, Workers retired by reason. */
+  /**
+   * Runs one request of `<image-field>`'s pixel pipeline (decode, conversion,
+   * watermark, encoding) in the Worker, under the same guarantees as `decode`.
+   * The element's protocol, not meant to be called by pages.
+   */
+  process(request: object, transfer?: Transferable[]): Promise<object>;
+  /** Counters: requests run (`decode` and `process`), Workers started, Workers retired by reason. */
   readonly stats: {
     decodes: number;
     workersStarted: number;
     replaced: { trap: number; timeout: number; heap: number; storm: number; crash: number };
+    /** The Worker's Wasm heap in bytes after the last request (0 before the first). */
+    heapBytes: number;
   };
   /** Terminates the Worker; later calls reject. */
   close(): void;

@@ -140,7 +140,8 @@ test("the demo works fully (playground, convert, fields, overlays) under default
   expect(problems).toEqual([]);
   expect(state.log.map((line) => line.split(' ')[0])).toEqual(['upload', 'input', 'change', 'upload', 'input', 'change', 'change']);
   expect(state.log[5]).toMatch(/^change value=\d+×\d+ RGB$/);
-  expect(state.decodesInWorker).toBe(1);
+  // Every operation of the field (the chosen PNG, the dropped TGA, the page's value) ran in its Worker.
+  expect(state.decodesInWorker).toBeGreaterThanOrEqual(3);
   expect(state.radius).toBe('8px');
 });
 

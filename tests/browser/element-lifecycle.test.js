@@ -3,11 +3,11 @@
 // by the page, clears, and 20 remove/re-add cycles — then nothing may be left
 // behind: object URLs, live camera tracks, C++ objects, Wasm heap growth,
 // uncaught errors, and every value-changing operation fired exactly one
-// `change`. The page's core is the test-hooks build (same code, plus counters:
-// C++ objects alive = operator new − delete, and heap bytes in use from
-// mallinfo, which also covers stb's and the input buffers' mallocs); URL and
-// getUserMedia are wrapped before any module runs. The decoder Worker's own
-// instance is not counted here: it is replaced, not reused, when it misbehaves.
+// `change`. The field's pixel work runs in the page's core Worker; its core,
+// like the page's, is the test-hooks build (same code, plus counters: C++
+// objects alive = operator new − delete, and heap bytes in use from mallinfo,
+// which also covers stb's and the input buffers' mallocs), read through the
+// decoder's stats. URL and getUserMedia are wrapped before any module runs.
 import { readFile } from 'node:fs/promises';
 import { jest } from '@jest/globals';
 import { launchChromium, startServer } from './chromium.js';
@@ -102,9 +102,10 @@ test(`${OPERATIONS} mixed operations leave no object URL, camera track, C++ obje
   }, [[...png]]);
   expect(await page.evaluate(() => window.core.testHeapCounters)).toBeDefined();
 
+  // The Worker's counters as of its last request: every operation below ends with one.
   const counters = () => page.evaluate(() => ({
-    heapBytes: window.core.wasmMemoryBytes,
-    ...window.core.testHeapCounters,
+    heapBytes: window.field.decoder.stats.heapBytes,
+    ...window.field.decoder.stats.testHeapCounters,
     urlsLive: window.objectUrls.live.size,
     tracksNotEnded: window.cameraTracks.filter((t) => t.readyState !== 'ended').length,
   }));
@@ -166,7 +167,8 @@ test(`${OPERATIONS} mixed operations leave no object URL, camera track, C++ obje
   const urls = await page.evaluate(() => ({ created: window.objectUrls.created, revoked: window.objectUrls.revoked }));
   const tracks = await page.evaluate(() => window.cameraTracks.length);
   const errors = await page.evaluate(() => window.events.filter((e) => e.type === 'error').map((e) => e.detail));
-  // Control: the counters see a leak — an input buffer held and not released.
+  expect(await page.evaluate(() => window.field.decoder.stats.replaced)).toEqual({ trap: 0, timeout: 0, heap: 0, storm: 0, crash: 0 });
+  // Control: the counters (the page's core has the same) see a leak — an input buffer held and not released.
   const leak = await page.evaluate(() => {
     const before = window.core.testHeapCounters.heapBytesInUse;
     const held = window.core.allocInput('uint8', 100_000);

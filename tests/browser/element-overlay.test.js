@@ -176,6 +176,8 @@ describe('overlays', () => {
         await new Promise((resolve) => field.addEventListener('change', resolve, { once: true }));
         field.boxes = { b: { box_data: [{ position: { minX: 0, maxX: 1, minY: 0, maxY: 1 }, class_id: 1 }] } };
         const overlay = field.shadowRoot.querySelector('.overlay');
+        // The first layers wait for the page's core (the field's own pixel work needs none).
+        while (!overlay.width) await new Promise((resolve) => { setTimeout(resolve, 10); });
         return [overlay.width, overlay.height, overlay.clientWidth, overlay.clientHeight];
       }, IMAGE);
       expect(sizes).toEqual([440, 240, 220, 120]);

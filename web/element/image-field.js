@@ -1,6 +1,7 @@
 // <image-field>: the element shell. It wires the sources (upload, webcam,
 // clipboard), the preview and the toolbar to one value, and reports every
-// change with the events of the DESIGN (§5). Pixel work is the core's.
+// change with the events of the DESIGN (§5). Pixel work is the core's, in the
+// page's core Worker where there is one (field-work.js).
 import { loadCore } from '../core.js';
 import { ImageFieldError } from '../errors.js';
 import { Annotations } from './annotations.js';
@@ -14,7 +15,8 @@ import { sharedDecoder } from './shared-decoder.js';
 import { namedLikeSvg } from './svg-source.js';
 import { buildShadowContent, cssLength, queryParts, renderView } from './view.js';
 import { wireDrop, wireFileInput } from './upload-source.js';
-import { extensionOf, isNpyName, rasterToBlob, rasterToValue, valueToRaster } from './value-adapter.js';
+import { extensionOf, isNpyName } from './value-adapter.js';
+import { frameSource, runFieldWork, runsInWorker } from './field-work.js';
 import { WebcamSource } from './webcam-source.js';
 
 
@@ -36,6 +38,7 @@ export class ImageField extends HTMLElement {
   #value = null;         // #raster as the page's `type`
   #ownedUrl = null;      // object URL handed out for type="url"
   #fileName = '';
+  #encoded = null;       // { raster, format, blob }: the form's file of #raster, made with it
   #picked = null;        // the source view picked by the user; the first listed one until then
   #action = 0;           // the latest user or page action; older ones are dropped
   #watermark = null;
@@ -86,7 +89,8 @@ export class ImageField extends HTMLElement {
     this.#render();
     this.#updateForm();
     if (this.pasteAnywhere) document.addEventListener('paste', this.#onDocumentPaste);
-    loadCore().catch((error) => this.#fail(new ImageFieldError('invalid_argument', error.message)));
+    // The main-thread core is loaded only where the field's pixel work runs there.
+    if (!runsInWorker(this.decoder)) loadCore().catch((error) => this.#fail(new ImageFieldError('invalid_argument', error.message)));
   }
 
   disconnectedCallback() {
@@ -126,7 +130,10 @@ export class ImageField extends HTMLElement {
 
   set watermark(mark) {
     this.#watermark = mark ?? null;
-    this.#markRaster = mark ? this.#core().then((core) => valueToRaster(mark, { core, mode: 'none' })) : null;
+    this.#markRaster = mark
+      ? this.#work({ value: mark }, { mode: 'none', type: 'array', shown: false, encode: null, maxSize: 0, maxPixels: 0, allowSvg: false })
+        .then((result) => result.raster)
+      : null;
     this.#markRaster?.catch((error) => this.#fail(error));
   }
 
@@ -171,8 +178,10 @@ export class ImageField extends HTMLElement {
   }
 
   /**
-   * What decodes files with the core (formats the browser cannot read, and
-   * image-mode="none"): by default one ContainedDecoder shared by the page.
+   * Where the field's pixel work runs: by default one ContainedDecoder shared
+   * by the page, whose Worker does all of it (decode, conversion, watermark,
+   * encoding). A page-given object with only decode(bytes, options) decodes
+   * the files the browser cannot read, the rest then runs on the main thread.
    */
   get decoder() {
     if (this.#decoder === undefined) return sharedDecoder();
@@ -235,11 +244,9 @@ export class ImageField extends HTMLElement {
     if (!this.#webcam.active && !(await this.#startCamera())) return false;
     const action = ++this.#action;
     try {
-      const core = await this.#core();
-      const frame = this.#webcam.grab(this.mirror);
+      const frame = { ...frameSource(this.#webcam, this.mirror, this.decoder), keepFile: true };
       this.#stopCamera();
-      const file = new File([core.encode(frame, { format: 'png' })], 'webcam.png', { type: 'image/png' });
-      return await this.#fromUser(file, 'webcam', { action, raster: frame });
+      return await this.#fromUser(null, 'webcam', { action, frame });
     } catch (error) {
       if (action === this.#action) this.#fail(error);
       return false;
@@ -253,9 +260,8 @@ export class ImageField extends HTMLElement {
    */
   async* frames() {
     if (!this.#webcam.active && !(await this.#startCamera())) return;
-    const core = await this.#core();
     while (this.#webcam.active) {
-      yield await this.#frameValue(core);
+      yield await this.#frameValue();
     }
   }
 
@@ -335,18 +341,38 @@ export class ImageField extends HTMLElement {
     return this.#coreNow;
   }
 
-  #options(core) {
-    return { core, mode: this.imageMode, layout: this.layout, maxSize: this.maxSize, maxPixels: this.maxPixels, decoder: this.decoder, allowSvg: this.allowSvg };
+  /**
+   * One pipeline request for this field (pixel-pipeline.js): the source in
+   * the field's mode, stamped when `stamp`, as `type`, with the preview's
+   * pixels (`shown`) and the form's file (`encode`: a format, or null).
+   */
+  async #work(source, { stamp = false, ...overrides } = {}) {
+    const request = {
+      source,
+      mode: this.imageMode,
+      layout: this.layout,
+      maxSize: this.maxSize,
+      maxPixels: this.maxPixels,
+      allowSvg: this.allowSvg,
+      type: this.type,
+      format: this.format,
+      shown: true,
+      encode: this.name ? this.format : null,
+      mark: stamp && this.#markRaster ? await this.#markRaster : null,
+      position: this.watermarkPosition.trim(),
+      ...overrides,
+    };
+    const result = await runFieldWork(request, this.decoder);
+    return { ...result, type: request.type, encodeFormat: request.encode };
   }
 
-  async #stamp(core, raster) {
-    if (!this.#markRaster) return raster;
-    const mark = await this.#markRaster;
-    return core.watermark(raster, mark, { position: this.watermarkPosition.trim() });
+  /** The page's value of a result: `url` values are made here, once the result is the one kept. */
+  #publicValue(result) {
+    return result.type === 'url' ? URL.createObjectURL(result.value) : result.value;
   }
 
   /** A user's file (or camera frame): `upload` → `input` → `change`, or `error` keeping the value. */
-  async #fromUser(file, source, { action = ++this.#action, raster: pixels } = {}) {
+  async #fromUser(file, source, { action = ++this.#action, frame } = {}) {
     if (source !== 'webcam') {
       this.#stopCamera();
       // At once, before decoding; a browser cannot show .npy, and an SVG the
@@ -355,16 +381,13 @@ export class ImageField extends HTMLElement {
       this.#render();
     }
     try {
-      const core = await this.#core();
-      let raster = pixels
-        ? (this.imageMode === 'none' ? pixels : core.convert(pixels, this.imageMode))
-        : await valueToRaster(file, this.#options(core));
-      if (this.watermarkUploads) raster = await this.#stamp(core, raster);
-      const value = await rasterToValue(core, raster, this.type, this.format);
+      const result = await this.#work(frame ?? { value: file }, { stamp: this.watermarkUploads });
       if (action !== this.#action) return false;
-      await this.#commit(raster, value, file.name);
+      const picked = file ?? new File([result.file], 'webcam.png', { type: 'image/png' });
+      const value = this.#publicValue(result);
+      await this.#commit(result, value, picked.name);
       if (action !== this.#action) return false;
-      this.#emit('upload', { source, file });
+      this.#emit('upload', { source, file: picked });
       this.#emit('input', { value });
       this.#emit('change', { value });
       return true;
@@ -387,12 +410,11 @@ export class ImageField extends HTMLElement {
       return;
     }
     try {
-      const core = await this.#core();
-      const raster = await this.#stamp(core, await valueToRaster(input, this.#options(core)));
-      const value = await rasterToValue(core, raster, this.type, this.format);
+      const result = await this.#work({ value: input }, { stamp: true });
       if (action !== this.#action) return;
       const name = typeof File !== 'undefined' && input instanceof File ? input.name : '';
-      await this.#commit(raster, value, name);
+      const value = this.#publicValue(result);
+      await this.#commit(result, value, name);
       if (action !== this.#action) return;
       this.#emit('change', { value });
     } catch (error) {
@@ -400,14 +422,19 @@ export class ImageField extends HTMLElement {
     }
   }
 
-  async #commit(raster, value, fileName) {
+  /** Shows and keeps a pipeline result (null: empty). Without `shown` pixels the canvas keeps what it has. */
+  async #commit(result, value, fileName) {
+    const raster = result?.raster ?? null;
+    if (result?.encoded) this.#encoded = { raster, format: result.encodeFormat, blob: result.encoded };
+    else if (this.#encoded?.raster !== raster) this.#encoded = null;
     if (this.#ownedUrl && this.#ownedUrl !== value) URL.revokeObjectURL(this.#ownedUrl);
     this.#ownedUrl = this.type === 'url' && typeof value === 'string' ? value : null;
     this.#raster = raster;
     this.#value = value;
     this.#fileName = fileName;
     this.#parts.message.textContent = '';
-    if (raster) this.#preview.showRaster(this.#coreNow, raster);
+    if (raster && result.shown) this.#preview.showPixels(result.shown);
+    else if (raster) this.#preview.showDrawn();
     else this.#preview.clear();
     try {
       this.#annotations.show(this.#coreNow, raster);
@@ -423,19 +450,19 @@ export class ImageField extends HTMLElement {
     const action = this.#action;
     const raster = this.#raster;
     try {
-      const value = await rasterToValue(await this.#core(), raster, this.type, this.format);
-      if (action !== this.#action || raster !== this.#raster) {
-        if (typeof value === 'string') URL.revokeObjectURL(value);
-        return;
-      }
-      await this.#commit(raster, value, this.#fileName);
+      // The raster stays the same object (and is the value itself for type="array").
+      const result = this.type === 'array'
+        ? { raster, value: raster, type: 'array', shown: null, encoded: null }
+        : await this.#work({ value: raster }, { mode: 'none', shown: false });
+      if (action !== this.#action || raster !== this.#raster) return;
+      await this.#commit({ ...result, raster }, this.#publicValue(result), this.#fileName);
     } catch (error) {
       this.#fail(error);
     }
   }
 
   #restorePreview() {
-    if (this.#raster) this.#preview.showRaster(this.#coreNow, this.#raster);
+    if (this.#raster) this.#preview.showDrawn();
     else this.#preview.clear();
     this.#render();
   }
@@ -446,8 +473,11 @@ export class ImageField extends HTMLElement {
   }
 
   async #encodedFile() {
-    const core = await this.#core();
-    const blob = await rasterToBlob(core, this.#raster, this.format);
+    const raster = this.#raster;
+    let blob = this.#encoded?.raster === raster && this.#encoded.format === this.format ? this.#encoded.blob : null;
+    if (!blob) {
+      blob = (await this.#work({ value: raster }, { mode: 'none', type: 'blob', shown: false, encode: null })).value;
+    }
     return new File([blob], this.#downloadName(), { type: blob.type });
   }
 
@@ -544,10 +574,9 @@ export class ImageField extends HTMLElement {
     this.#render();
   }
 
-  async #frameValue(core) {
-    const frame = this.#webcam.grab(this.mirror);
-    const raster = this.imageMode === 'none' ? frame : core.convert(frame, this.imageMode);
-    return rasterToValue(core, raster, this.type, this.format);
+  async #frameValue() {
+    const result = await this.#work(frameSource(this.#webcam, this.mirror, this.decoder), { shown: false, encode: null });
+    return this.#publicValue(result);
   }
 
   #startStreaming() {
@@ -558,7 +587,7 @@ export class ImageField extends HTMLElement {
       if (busy || !this.#webcam.active) return;  // a slow consumer skips ticks rather than queueing them
       busy = true;
       try {
-        this.#emit('stream', { value: await this.#frameValue(await this.#core()) });
+        this.#emit('stream', { value: await this.#frameValue() });
       } catch (error) {
         this.#fail(error);
       } finally {

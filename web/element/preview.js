@@ -1,8 +1,6 @@
 // What the field shows: the local file at once (an object URL, no round trip),
 // then the value itself drawn on a canvas. Owns the object URL and maps clicks
 // to natural image pixels, excluding the letterbox bars of object-fit: contain.
-import { rasterToImageData } from './value-adapter.js';
-
 export class Preview {
   #img;
   #canvas;
@@ -30,9 +28,8 @@ export class Preview {
     this.#canvas.hidden = true;
   }
 
-  /** Shows the raster exactly as the value holds it; drops the file preview. */
-  showRaster(core, raster) {
-    const pixels = rasterToImageData(core, raster);
+  /** Shows the value's pixels (RGBA ImageData of the raster); drops the file preview. */
+  showPixels(pixels) {
     this.#canvas.width = pixels.width;
     this.#canvas.height = pixels.height;
     this.#canvas.getContext('2d').putImageData(pixels, 0, 0);
@@ -40,6 +37,13 @@ export class Preview {
     const frame = this.#canvas.parentElement;
     const upscaled = frame && pixels.width * 2 <= frame.clientWidth && pixels.height * 2 <= frame.clientHeight;
     this.#canvas.style.imageRendering = upscaled ? 'var(--image-field-upscale-rendering, pixelated)' : '';
+    this.#canvas.hidden = false;
+    this.#img.hidden = true;
+    this.#revoke();
+  }
+
+  /** Shows again the pixels last drawn (after a file preview that failed); drops the file preview. */
+  showDrawn() {
     this.#canvas.hidden = false;
     this.#img.hidden = true;
     this.#revoke();

@@ -20,7 +20,7 @@ export function extensionOf(format) {
   return format === 'jpeg' ? 'jpg' : format;
 }
 
-function tooLarge(what, limit, actual) {
+export function tooLarge(what, limit, actual) {
   return new ImageFieldError('too_large', `${what} is ${actual}, over the field's limit of ${limit}; choose a smaller image`);
 }
 
@@ -65,8 +65,9 @@ async function isJpeg(blob) {
  *           decoder?: { decode(bytes: Uint8Array, options: object): Promise<object> } | null }} options
  *   decoder: decodes the file's bytes in place of `core` (the element passes a ContainedDecoder)
  *   allowSvg: draw SVG files through an <img> instead of refusing them
+ *   onBrowserPixels: given the browser's RGBA pixels of the file, and whether it is a JPEG, before their conversion to `mode`
  */
-export async function blobToRaster(blob, { core, mode, layout, maxSize, maxPixels, decoder, allowSvg = false }) {
+export async function blobToRaster(blob, { core, mode, layout, maxSize, maxPixels, decoder, allowSvg = false, onBrowserPixels }) {
   if (maxSize && blob.size > maxSize) throw tooLarge('the file', `${maxSize} bytes`, `${blob.size} bytes`);
   if (await isSvg(blob)) {
     if (!allowSvg) throw svgRefused();
@@ -103,10 +104,11 @@ export async function blobToRaster(blob, { core, mode, layout, maxSize, maxPixel
     // TGA, PSD or a file the browser refuses: the core decodes it or says why not.
     return coreDecode();
   }
+  if (onBrowserPixels) onBrowserPixels(raster, await isJpeg(blob));
   return core.convert(raster, mode);
 }
 
-async function fetchBlob(url) {
+export async function fetchBlob(url) {
   let response;
   try {
     response = await fetch(url);
@@ -119,9 +121,20 @@ async function fetchBlob(url) {
   return response.blob();
 }
 
-function isArrayInput(value) {
+export function isArrayInput(value) {
   return ArrayBuffer.isView(value) || Array.isArray(value)
     || (value && typeof value === 'object' && ('dims' in value || 'shape' in value) && ('data' in value || typeof value.dataSync === 'function'));
+}
+
+export function invalidValue(value) {
+  return new ImageFieldError('invalid_argument',
+    'value must be a raster {width, height, mode, data}, an ImageData, a Blob or File, a URL string, '
+    + `or a typed array with a shape; got ${value === null ? 'null' : typeof value}`);
+}
+
+/** A raster or an ImageData: values that cross to a Worker as they are. */
+export function isPixelValue(value) {
+  return (typeof ImageData !== 'undefined' && value instanceof ImageData) || (isRasterLike(value) && typeof value.mode === 'string');
 }
 
 /**
@@ -144,9 +157,7 @@ export async function valueToRaster(value, options) {
   } else if (isArrayInput(value)) {
     raster = core.fromArray(value, { shape: value.shape ?? value.dims, layout: layout || 'hwc' });
   } else {
-    throw new ImageFieldError('invalid_argument',
-      'value must be a raster {width, height, mode, data}, an ImageData, a Blob or File, a URL string, '
-      + `or a typed array with a shape; got ${value === null ? 'null' : typeof value}`);
+    throw invalidValue(value);
   }
   return mode === 'none' ? core.convert(raster, raster.mode) : core.convert(raster, mode);
 }

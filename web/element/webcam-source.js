@@ -77,15 +77,25 @@ export class WebcamSource {
     return (await navigator.mediaDevices.enumerateDevices()).filter((device) => device.kind === 'videoinput');
   }
 
+  /** The current frame as a VideoFrame, for the core Worker to draw (the page reads no pixels). */
+  grabVideoFrame() {
+    this.#checkRunning();
+    return new VideoFrame(this.#video, { timestamp: Math.round(this.#video.currentTime * 1e6) });
+  }
+
+  #checkRunning() {
+    if (!this.#stream || !this.#video.videoWidth) {
+      throw new ImageFieldError('camera_unavailable', 'the camera is not running; start it first');
+    }
+  }
+
   /**
    * The current frame as an RGBA raster, flipped horizontally when `mirror`
    * so the pixels match the mirrored preview the user saw.
    */
   grab(mirror) {
+    this.#checkRunning();
     const video = this.#video;
-    if (!this.#stream || !video.videoWidth) {
-      throw new ImageFieldError('camera_unavailable', 'the camera is not running; start it first');
-    }
     const canvas = new OffscreenCanvas(video.videoWidth, video.videoHeight);
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (mirror) {
