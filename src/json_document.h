@@ -14,8 +14,8 @@
 
 namespace imagefield {
 
-// Checks size and depth with a SAX pass (no recursion, no allocation per
-// level), then builds the document. `what` names the input in messages.
+// Checks size, then builds the document in one pass that stops at the first
+// level deeper than the limit. `what` names the input in messages.
 Result<nlohmann::json> parseJsonWithLimits(std::string_view text, const JsonLimits& limits, ErrorCode code,
                                            const std::string& what);
 

@@ -6,31 +6,32 @@
 namespace imagefield {
 namespace {
 
-// Counts nesting only; every event but a too-deep container or a syntax error
-// continues the parse.
-class DepthCheck {
+// nlohmann's own document builder, refusing to nest deeper than the limit: the
+// document is built in the same pass that checks it (a second parser of the
+// same text would double nlohmann's parser code in the Wasm module), and a
+// too-deep document is abandoned at the first level too many, before it is
+// built any further.
+class LimitedDocumentBuilder {
  public:
-  explicit DepthCheck(std::size_t maxDepth) : maxDepth_(maxDepth) {}
-  bool null() { return true; }
-  bool boolean(bool) { return true; }
-  bool number_integer(std::int64_t) { return true; }
-  bool number_unsigned(std::uint64_t) { return true; }
-  bool number_float(double, const std::string&) { return true; }
-  bool string(std::string&) { return true; }
-  bool binary(nlohmann::json::binary_t&) { return true; }
-  bool start_object(std::size_t) { return enter(); }
-  bool key(std::string&) { return true; }
-  bool end_object() { return leave(); }
-  bool start_array(std::size_t) { return enter(); }
-  bool end_array() { return leave(); }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::json::exception& error) {
-    errorPosition = position;
+  LimitedDocumentBuilder(nlohmann::json& root, std::size_t maxDepth) : builder_(root, false), maxDepth_(maxDepth) {}
+  bool null() { return builder_.null(); }
+  bool boolean(bool value) { return builder_.boolean(value); }
+  bool number_integer(std::int64_t value) { return builder_.number_integer(value); }
+  bool number_unsigned(std::uint64_t value) { return builder_.number_unsigned(value); }
+  bool number_float(double value, const std::string& text) { return builder_.number_float(value, text); }
+  bool string(std::string& value) { return builder_.string(value); }
+  bool binary(nlohmann::json::binary_t& value) { return builder_.binary(value); }
+  bool start_object(std::size_t size) { return enter() && builder_.start_object(size); }
+  bool key(std::string& value) { return builder_.key(value); }
+  bool end_object() { return leave() && builder_.end_object(); }
+  bool start_array(std::size_t size) { return enter() && builder_.start_array(size); }
+  bool end_array() { return leave() && builder_.end_array(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& error) {
     syntaxError = error.what();
     return false;
   }
 
   bool tooDeep = false;
-  std::size_t errorPosition = 0;
   std::string syntaxError;
 
  private:
@@ -45,6 +46,7 @@ class DepthCheck {
     --depth_;
     return true;
   }
+  nlohmann::detail::json_sax_dom_parser<nlohmann::json> builder_;
   std::size_t maxDepth_;
   std::size_t depth_ = 0;
 };
@@ -63,15 +65,14 @@ Result<nlohmann::json> parseJsonWithLimits(std::string_view text, const JsonLimi
     return makeError(ErrorCode::TooLarge, what + " is " + std::to_string(text.size()) +
                                               " bytes of JSON, above the limit of " + std::to_string(limits.maxBytes));
   }
-  DepthCheck check(limits.maxDepth);
-  const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &check);
-  if (check.tooDeep) {
+  nlohmann::json document;
+  LimitedDocumentBuilder builder(document, limits.maxDepth);
+  const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder);
+  if (builder.tooDeep) {
     return makeError(code, what + " nests objects and arrays more than " + std::to_string(limits.maxDepth) +
                                " levels deep");
   }
-  if (!ok) return makeError(code, what + " is not valid JSON (" + withoutPrefix(check.syntaxError) + ")");
-  nlohmann::json document = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-  if (document.is_discarded()) return makeError(code, what + " is not valid JSON");
+  if (!ok) return makeError(code, what + " is not valid JSON (" + withoutPrefix(builder.syntaxError) + ")");
   return document;
 }
 

@@ -4,7 +4,8 @@
 // engine's own validator decides which one loads. The Emscripten glue is built
 // for web/worker only (an ES module with `node` in its environments would
 // reference __dirname), and its own fetch of a file path fails under Node, so
-// in Node the bytes are read here and handed over as `wasmBinary`.
+// the module is compiled here (from a file in Node, streaming from the network
+// in a browser) and the glue only instantiates it.
 
 // The smallest module using a SIMD instruction: () -> v128 { i32x4.splat(0) }.
 const SIMD_PROBE = new Uint8Array([
@@ -39,6 +40,21 @@ async function importGlue(simd) {
   return glue.default;
 }
 
+// Compiles the module from the caller's bytes, the file (Node) or the network.
+// Over the network the compilation streams: it runs while the bytes arrive.
+async function compileCore(wasmUrl, options) {
+  if (options.wasmBinary) return WebAssembly.compile(options.wasmBinary);
+  if (isNode()) return WebAssembly.compile(await readWasmInNode(wasmUrl));
+  const response = await fetch(wasmUrl, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`fetching ${wasmUrl.href} failed with HTTP ${response.status}`);
+  // compileStreaming refuses any other type; a server that sends one still works, only slower.
+  const type = (response.headers.get('content-type') ?? '').split(';')[0].trim();
+  if (type === 'application/wasm' && typeof WebAssembly.compileStreaming === 'function') {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
 /**
  * @param {{ wasmUrl?: string | URL, wasmBinary?: ArrayBuffer | Uint8Array, simd?: boolean }} options
  *   simd: true/false forces the SIMD or the non-SIMD build; by default the engine decides.
@@ -48,14 +64,20 @@ export async function instantiateCoreModule(options = {}) {
   const simd = options.simd ?? engineHasSimd();
   const file = simd ? 'imagefield-core.wasm' : 'imagefield-core-nosimd.wasm';
   const wasmUrl = new URL(options.wasmUrl ?? `./wasm/${file}`, import.meta.url);
-  const moduleArgs = {
-    locateFile: (path) => (path.endsWith('.wasm') ? wasmUrl.href : path),
-  };
-  if (options.wasmBinary) {
-    moduleArgs.wasmBinary = options.wasmBinary;
-  } else if (isNode()) {
-    moduleArgs.wasmBinary = await readWasmInNode(wasmUrl);
-  }
-  const createImageFieldCore = await importGlue(simd);
-  return createImageFieldCore(moduleArgs);
+  // The fetch and compilation of the .wasm do not need the glue: both start at
+  // once instead of the glue fetching the .wasm only after it has been
+  // imported and evaluated.
+  const [module, createImageFieldCore] = await Promise.all([compileCore(wasmUrl, options), importGlue(simd)]);
+  let rejectInstantiation;
+  const instantiationFailed = new Promise((resolve, reject) => { rejectInstantiation = reject; });
+  const ready = createImageFieldCore({
+    // The glue hands over its imports; a failure here would otherwise leave
+    // the glue's promise pending forever.
+    instantiateWasm(imports, receiveInstance) {
+      WebAssembly.instantiate(module, imports)
+        .then((instance) => receiveInstance(instance, module), rejectInstantiation);
+      return {};
+    },
+  });
+  return Promise.race([ready, instantiationFailed]);
 }

@@ -1,0 +1,86 @@
+// How loadCore() gets the module in a real browser: the .wasm is fetched and
+// compiled while the glue is still being imported (not after it), only the
+// build the engine runs is downloaded, a server with the wrong MIME type still
+// works, and a missing file is an error rather than a hang.
+import { jest } from '@jest/globals';
+import { launchChromium, startServer, watchProblems } from './chromium.js';
+
+jest.setTimeout(60_000);
+
+let browser;
+let server;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function blankPage() {
+  const context = await browser.newContext();  // empty HTTP cache
+  const page = await context.newPage();
+  await page.goto(`${server.url}/tests/browser/pages/blank.html`);
+  return page;
+}
+
+const tryLoadCore = (page, options) => page.evaluate(async (opts) => {
+  const { loadCore } = await import('/web/index.js');
+  try {
+    const core = await loadCore(opts);
+    const pixels = core.fromArray(Float32Array.from([0, 0.5, 1]), { shape: [1, 3] });
+    return { ok: true, simd: core.simd, pixels: Array.from(pixels.data) };
+  } catch (error) {
+    return { ok: false, message: String(error?.message ?? error) };
+  }
+}, options);
+
+test('the .wasm request starts before the glue has arrived, and only the SIMD build is downloaded', async () => {
+  const page = await blankPage();
+  const problems = watchProblems(page);
+  const events = [];
+  // The glue is held back: a loader that fetches the .wasm only from inside
+  // the glue would request it after the glue's response.
+  await page.route(/\/web\/wasm\/.*\.js$/, async (route) => {
+    await new Promise((resolve) => { setTimeout(resolve, 400); });
+    events.push(`glue response ${new URL(route.request().url()).pathname}`);
+    await route.continue();
+  });
+  page.on('request', (request) => {
+    if (request.url().includes('/web/wasm/')) events.push(`request ${new URL(request.url()).pathname}`);
+  });
+  const result = await tryLoadCore(page);
+  expect(result).toEqual({ ok: true, simd: true, pixels: [0, 127, 255] });
+  const wasmRequests = events.filter((e) => e === 'request /web/wasm/imagefield-core.wasm');
+  const wasmRequested = events.indexOf('request /web/wasm/imagefield-core.wasm');
+  const glueReleased = events.indexOf('glue response /web/wasm/imagefield-core.js');
+  expect(wasmRequests).toHaveLength(1);
+  expect(glueReleased).toBeGreaterThanOrEqual(0);
+  expect(wasmRequested).toBeLessThan(glueReleased);
+  expect(events.filter((e) => e.includes('nosimd'))).toEqual([]);
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+test('a server that sends the .wasm with another MIME type still works (no streaming compilation)', async () => {
+  const page = await blankPage();
+  const problems = watchProblems(page);
+  await page.route(/\/imagefield-core\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  expect(await tryLoadCore(page)).toEqual({ ok: true, simd: true, pixels: [0, 127, 255] });
+  expect(problems).toEqual([]);
+  await page.context().close();
+});
+
+test('a missing .wasm rejects loadCore() with the URL and the HTTP status', async () => {
+  const page = await blankPage();
+  const result = await tryLoadCore(page, { wasmUrl: '/web/wasm/missing.wasm' });
+  expect(result.ok).toBe(false);
+  expect(result.message).toMatch(/\/web\/wasm\/missing\.wasm.*HTTP 404/);
+  await page.context().close();
+});
