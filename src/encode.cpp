@@ -5,6 +5,7 @@
 #include "convert.h"
 #include "encode_format.h"
 #include "png_palette.h"
+#include "png_write.h"
 #include "stb_image_write_calls.h"
 
 namespace imagefield {
@@ -90,13 +91,13 @@ Result<std::vector<std::uint8_t>> encodeImage(const Raster& input, const EncodeO
         // (smooth gradients compress well as truecolour): keep the smaller.
         if (ok && out.size() < kPaletteRecheckBytes) {
           std::vector<std::uint8_t> truecolour;
-          if (stbw::writePng(truecolour, w, h, channels, pixels, options.compression) &&
+          if (png::writeImage(pixels, raster->width, raster->height, channels, options.compression, truecolour) &&
               truecolour.size() < out.size()) {
             out.swap(truecolour);
           }
         }
       } else {
-        ok = stbw::writePng(out, w, h, channels, pixels, options.compression);
+        ok = png::writeImage(pixels, raster->width, raster->height, channels, options.compression, out);
       }
       break;
     case EncodeFormat::JPEG: ok = stbw::writeJpeg(out, w, h, channels, pixels, options.quality); break;

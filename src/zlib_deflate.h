@@ -13,10 +13,6 @@ constexpr int kDefaultCompressionLevel = 6;
 // Appends the zlib stream of `data` to `out`; false when memory runs out.
 bool zlibCompress(const std::uint8_t* data, std::size_t length, int level, std::vector<std::uint8_t>& out);
 
-// The same as a malloc'd buffer the caller frees (stb_image_write's hook
-// contract); nullptr when memory runs out.
-unsigned char* zlibCompressMalloc(const unsigned char* data, int length, int* outLength, int level);
-
 // CRC-32 as PNG chunks use it, continuing from `crc` (0 to start).
 std::uint32_t crc32(std::uint32_t crc, const std::uint8_t* data, std::size_t length);
 
