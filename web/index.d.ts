@@ -165,9 +165,10 @@ export interface EncodeOptions {
    */
   palette?: boolean;
   /**
-   * PNG only. `libdeflate` (default) or `stb`: stb_image_write's own
-   * fixed-Huffman deflate without palette detection, kept for comparison
-   * benchmarks; its files are much larger.
+   * PNG only. `libdeflate` (default: the core's PNG writer) or `stb`:
+   * stb_image_write's PNG writer with its own fixed-Huffman deflate, without
+   * palette detection, kept for comparison benchmarks; its files are much
+   * larger and slower to write.
    */
   deflate?: 'libdeflate' | 'stb';
 }

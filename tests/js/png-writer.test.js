@@ -66,7 +66,6 @@ function decodeIndependently(png) {
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (rowBytes + 1)];
     filters.push(filter);
-    expect(filter).toBeLessThan(5);
     for (let x = 0; x < rowBytes; x++) {
       const a = x >= bpp ? rows[y * rowBytes + x - bpp] : 0;
       const b = y ? rows[(y - 1) * rowBytes + x] : 0;
@@ -75,6 +74,7 @@ function decodeIndependently(png) {
       rows[y * rowBytes + x] = (raw[y * (rowBytes + 1) + 1 + x] + predicted) & 255;
     }
   }
+  expect(filters.filter((f) => f > 4)).toEqual([]);  // PNG has five filter types
   if (type !== 3) return { width, height, channels: samples, pixels: rows, filters };
   const channels = trns ? 4 : 3;
   const pixels = new Uint8Array(width * height * channels);
@@ -172,6 +172,6 @@ describe('sizes at the edges', () => {
     const image = { width, height, mode: 'RGB', data: Uint8Array.from({ length: width * height * 3 }, rnd) };
     const png = simd.encode(image);
     expect(Buffer.from(decodeIndependently(png).pixels).equals(Buffer.from(image.data))).toBe(true);
-    expect(Buffer.from(simd.decode(png).data).equals(Buffer.from(image.data))).toBe(true);
+    expect(Buffer.from(simd.decode(png, { maxAxis: 65535 }).data).equals(Buffer.from(image.data))).toBe(true);
   });
 });
