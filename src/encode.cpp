@@ -35,8 +35,9 @@ constexpr std::size_t kPaletteRecheckBytes = 4 * 1024;
 
 std::optional<Error> checkEncodeSize(std::uint32_t width, std::uint32_t height, int channels, EncodeFormat format) {
   const std::string size = std::to_string(width) + "x" + std::to_string(height);
-  // The widest buffer stb_image_write builds is a PNG's filtered rows: one
-  // extra byte per row on top of the pixels, all counted in int.
+  // The widest buffer an encoder builds is a PNG's filtered rows: one extra
+  // byte per row on top of the pixels. stb_image_write (JPEG, BMP, TGA)
+  // counts bytes in int, and a PNG chunk holds at most 2^31-1 bytes.
   const std::uint64_t bytes = std::uint64_t(width) * height * channels + height;
   if (bytes > 0x7fffffffull) {
     return makeError(ErrorCode::TooLarge,
