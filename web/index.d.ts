@@ -154,7 +154,8 @@ export interface EncodeOptions {
   quality?: number;
   /**
    * PNG deflate level, 0 (stored, fastest) to 12 (smallest, slowest); libdeflate's
-   * levels. Default 6. Other values throw `invalid_argument`.
+   * levels. Default 1 (libdeflate's fastest; 6 writes photos ~2 % smaller in about
+   * twice the time). Other values throw `invalid_argument`.
    */
   compression?: number;
   /**
