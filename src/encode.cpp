@@ -5,6 +5,7 @@
 #include "convert.h"
 #include "encode_format.h"
 #include "png_palette.h"
+#include "png_write.h"
 #include "stb_image_write_calls.h"
 
 namespace imagefield {
@@ -34,8 +35,9 @@ constexpr std::size_t kPaletteRecheckBytes = 4 * 1024;
 
 std::optional<Error> checkEncodeSize(std::uint32_t width, std::uint32_t height, int channels, EncodeFormat format) {
   const std::string size = std::to_string(width) + "x" + std::to_string(height);
-  // The widest buffer stb_image_write builds is a PNG's filtered rows: one
-  // extra byte per row on top of the pixels, all counted in int.
+  // The widest buffer an encoder builds is a PNG's filtered rows: one extra
+  // byte per row on top of the pixels. stb_image_write (JPEG, BMP, TGA)
+  // counts bytes in int, and a PNG chunk holds at most 2^31-1 bytes.
   const std::uint64_t bytes = std::uint64_t(width) * height * channels + height;
   if (bytes > 0x7fffffffull) {
     return makeError(ErrorCode::TooLarge,
@@ -90,13 +92,13 @@ Result<std::vector<std::uint8_t>> encodeImage(const Raster& input, const EncodeO
         // (smooth gradients compress well as truecolour): keep the smaller.
         if (ok && out.size() < kPaletteRecheckBytes) {
           std::vector<std::uint8_t> truecolour;
-          if (stbw::writePng(truecolour, w, h, channels, pixels, options.compression) &&
+          if (png::writeImage(pixels, raster->width, raster->height, channels, options.compression, truecolour) &&
               truecolour.size() < out.size()) {
             out.swap(truecolour);
           }
         }
       } else {
-        ok = stbw::writePng(out, w, h, channels, pixels, options.compression);
+        ok = png::writeImage(pixels, raster->width, raster->height, channels, options.compression, out);
       }
       break;
     case EncodeFormat::JPEG: ok = stbw::writeJpeg(out, w, h, channels, pixels, options.quality); break;

@@ -1,4 +1,5 @@
-// Raster → encoded file bytes, through stb_image_write.
+// Raster → encoded file bytes: PNG through the core's own writer (png_write),
+// JPEG, BMP and TGA through stb_image_write.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -17,8 +18,8 @@ struct EncodeOptions {
   int quality = 75;            // JPEG only, 1..100 (75 is PIL's and wandb's default)
   // PNG only: libdeflate level 0 (stored) .. 12 (smallest, slowest).
   int compression = kDefaultCompressionLevel;
-  // PNG only: stb_image_write's own fixed-Huffman deflate, no palette; for
-  // comparison benchmarks.
+  // PNG only: stb_image_write's PNG writer with its own fixed-Huffman
+  // deflate, no palette; for comparison benchmarks.
   bool stbDeflate = false;
   // PNG only: write a palette PNG when the image has at most 256 colours.
   bool palette = true;

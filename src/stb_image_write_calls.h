@@ -6,9 +6,8 @@
 
 namespace imagefield::stbw {
 
-// level: libdeflate's 0 (stored) .. 12.
-bool writePng(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels, int level);
-// The same PNG with stb_image_write's own deflate, kept for comparison benchmarks.
+// stb_image_write's PNG writer with its own deflate, kept for comparison
+// benchmarks (the core writes PNG with png_write).
 bool writePngStbDeflate(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels);
 bool writeJpeg(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels, int quality);
 bool writeBmp(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels);

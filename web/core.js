@@ -207,7 +207,7 @@ export class Core {
     if (!Number.isInteger(q)) {
       throw new ImageFieldError('invalid_argument', `quality must be an integer from 1 to 100, got ${JSON.stringify(quality)}`);
     }
-    const level = compression ?? 6;
+    const level = compression ?? 1;
     if (!Number.isInteger(level)) {
       throw new ImageFieldError('invalid_argument',
         `compression must be an integer from 0 (fastest) to 12 (smallest), got ${JSON.stringify(compression)}`);
