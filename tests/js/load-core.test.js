@@ -2,12 +2,12 @@
 // glue cannot instantiate must reject the promise, not leave it pending.
 import { loadCore } from '../../web/index.js';
 
-// A valid module importing a function the glue does not provide: a.zz()
-// ("a" is the glue's import namespace, so this is a LinkError).
+// A valid module importing a function the glue does not provide: env.zz()
+// ("env" is the glue's import namespace, so this is a LinkError).
 const MODULE_WITH_UNKNOWN_IMPORT = new Uint8Array([
   0, 97, 115, 109, 1, 0, 0, 0, // magic, version
   1, 4, 1, 96, 0, 0, // type section: () -> ()
-  2, 8, 1, 1, 97, 2, 122, 122, 0, 0, // import section: "a" "zz", function of type 0
+  2, 10, 1, 3, 101, 110, 118, 2, 122, 122, 0, 0, // import section: "env" "zz", function of type 0
 ]);
 
 test('a module that fails to instantiate rejects loadCore() with the LinkError', async () => {
