@@ -1,6 +1,15 @@
 // Files built byte by byte for the codec tests.
 import zlib from 'node:zlib';
 
+/** A deterministic generator of uint32s (an LCG), so a failure can be reproduced. */
+export function seededUint32(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s;
+  };
+}
+
 function u32(value) {
   const b = Buffer.alloc(4);
   b.writeUInt32BE(value >>> 0);

@@ -4,6 +4,7 @@
 // top of Node's zlib (inflate + PNG unfiltering), independent of the core.
 import zlib from 'node:zlib';
 import { loadCore } from '../../web/index.js';
+import { seededUint32 } from './fixtures.js';
 
 let simd;
 let scalar;
@@ -12,13 +13,10 @@ beforeAll(async () => {
   scalar = await loadCore({ simd: false });
 });
 
-// A deterministic generator, so a failure can be reproduced.
+// Reproducible random bytes.
 function random(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s >>> 24;
-  };
+  const next = seededUint32(seed);
+  return () => next() >>> 24;
 }
 
 const CHANNELS = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };

@@ -2,6 +2,7 @@
 // both must follow the rules; random and edge-case data, lengths that are not
 // a multiple of the vector width, planes that start unaligned.
 import { loadCore } from '../../web/index.js';
+import { seededUint32 } from './fixtures.js';
 import { engineHasSimd } from '../../web/load-wasm.js';
 
 let simd;
@@ -11,13 +12,10 @@ beforeAll(async () => {
   scalar = await loadCore({ simd: false });
 });
 
-// A deterministic generator, so a failure can be reproduced.
+// Reproducible random numbers in [0, 1).
 function random(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+  const next = seededUint32(seed);
+  return () => next() / 2 ** 32;
 }
 
 /** The wandb rules in float32, written independently of the core. */
