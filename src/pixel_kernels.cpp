@@ -115,6 +115,24 @@ inline v128_t alphaMask() { return wasm_u32x4_splat(0xff000000u); }
 
 inline v128_t load(const void* p) { return wasm_v128_load(p); }
 inline void store(void* p, v128_t v) { wasm_v128_store(p, v); }
+
+// 16 pixels from 16 bytes of each channel: 48 bytes of RGB, 64 of RGBA.
+inline void storeRgb(uint8_t* o, v128_t r, v128_t g, v128_t b) {
+  store(o, planesToRgb<0>(r, g, b));
+  store(o + 16, planesToRgb<1>(r, g, b));
+  store(o + 32, planesToRgb<2>(r, g, b));
+}
+
+inline void storeRgba(uint8_t* o, v128_t r, v128_t g, v128_t b, v128_t a) {
+  const v128_t rgLo = wasm_i8x16_shuffle(r, g, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+  const v128_t rgHi = wasm_i8x16_shuffle(r, g, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
+  const v128_t baLo = wasm_i8x16_shuffle(b, a, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+  const v128_t baHi = wasm_i8x16_shuffle(b, a, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
+  store(o, wasm_i16x8_shuffle(rgLo, baLo, 0, 8, 1, 9, 2, 10, 3, 11));
+  store(o + 16, wasm_i16x8_shuffle(rgLo, baLo, 4, 12, 5, 13, 6, 14, 7, 15));
+  store(o + 32, wasm_i16x8_shuffle(rgHi, baHi, 0, 8, 1, 9, 2, 10, 3, 11));
+  store(o + 48, wasm_i16x8_shuffle(rgHi, baHi, 4, 12, 5, 13, 6, 14, 7, 15));
+}
 #endif
 
 // What a converting kernel checks about the values it reads, so that a caller
@@ -204,24 +222,13 @@ void f32PlanesToPixelsWith(const float* planes, size_t n, size_t channels, uint8
     for (; i + 16 <= n; i += 16) {
       const v128_t r = bytesOf16<R>(p0 + i, range), g = bytesOf16<R>(p1 + i, range);
       const v128_t b = bytesOf16<R>(p2 + i, range);
-      uint8_t* o = out + 3 * i;
-      store(o, planesToRgb<0>(r, g, b));
-      store(o + 16, planesToRgb<1>(r, g, b));
-      store(o + 32, planesToRgb<2>(r, g, b));
+      storeRgb(out + 3 * i, r, g, b);
     }
   } else if (channels == 4) {
     for (; i + 16 <= n; i += 16) {
       const v128_t r = bytesOf16<R>(p0 + i, range), g = bytesOf16<R>(p1 + i, range);
       const v128_t b = bytesOf16<R>(p2 + i, range), a = bytesOf16<R>(p3 + i, range);
-      const v128_t rgLo = wasm_i8x16_shuffle(r, g, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
-      const v128_t rgHi = wasm_i8x16_shuffle(r, g, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
-      const v128_t baLo = wasm_i8x16_shuffle(b, a, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
-      const v128_t baHi = wasm_i8x16_shuffle(b, a, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
-      uint8_t* o = out + 4 * i;
-      store(o, wasm_i16x8_shuffle(rgLo, baLo, 0, 8, 1, 9, 2, 10, 3, 11));
-      store(o + 16, wasm_i16x8_shuffle(rgLo, baLo, 4, 12, 5, 13, 6, 14, 7, 15));
-      store(o + 32, wasm_i16x8_shuffle(rgHi, baHi, 0, 8, 1, 9, 2, 10, 3, 11));
-      store(o + 48, wasm_i16x8_shuffle(rgHi, baHi, 4, 12, 5, 13, 6, 14, 7, 15));
+      storeRgba(out + 4 * i, r, g, b, a);
     }
   }
 #endif
@@ -381,23 +388,12 @@ void interleavePlanes(const uint8_t* planes, size_t n, size_t channels, uint8_t*
   } else if (channels == 3) {
     for (; i + 16 <= n; i += 16) {
       const v128_t r = load(p0 + i), g = load(p1 + i), b = load(p2 + i);
-      uint8_t* o = out + 3 * i;
-      store(o, planesToRgb<0>(r, g, b));
-      store(o + 16, planesToRgb<1>(r, g, b));
-      store(o + 32, planesToRgb<2>(r, g, b));
+      storeRgb(out + 3 * i, r, g, b);
     }
   } else if (channels == 4) {
     for (; i + 16 <= n; i += 16) {
       const v128_t r = load(p0 + i), g = load(p1 + i), b = load(p2 + i), a = load(p3 + i);
-      const v128_t rgLo = wasm_i8x16_shuffle(r, g, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
-      const v128_t rgHi = wasm_i8x16_shuffle(r, g, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
-      const v128_t baLo = wasm_i8x16_shuffle(b, a, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
-      const v128_t baHi = wasm_i8x16_shuffle(b, a, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
-      uint8_t* o = out + 4 * i;
-      store(o, wasm_i16x8_shuffle(rgLo, baLo, 0, 8, 1, 9, 2, 10, 3, 11));
-      store(o + 16, wasm_i16x8_shuffle(rgLo, baLo, 4, 12, 5, 13, 6, 14, 7, 15));
-      store(o + 32, wasm_i16x8_shuffle(rgHi, baHi, 0, 8, 1, 9, 2, 10, 3, 11));
-      store(o + 48, wasm_i16x8_shuffle(rgHi, baHi, 4, 12, 5, 13, 6, 14, 7, 15));
+      storeRgba(out + 4 * i, r, g, b, a);
     }
   }
 #endif
