@@ -81,6 +81,9 @@ export class OverlayController {
   #toggle(id) {
     if (this.#hidden.has(id)) this.#hidden.delete(id);
     else this.#hidden.add(id);
+    // The legend and the boxes follow at once; the masks once the core has coloured them again.
+    this.#renderLegend();
+    this.#overlay.update({ image: this.#image, boxes: this.#boxes, hidden: this.#hidden });
     this.#step(async () => {});
   }
 
