@@ -1,7 +1,7 @@
 // The benchmark cases, run the same way in Node and in Chromium. Every case
 // is a median of repeated runs; baselines are measured in the same run.
 import { loadCore } from '../web/index.js';
-import { instantiateCoreModule } from '../web/load-wasm.js';
+import { instantiateCoreModule } from '../web/core/load-wasm.js';
 import { chartLike, modelOutput, photoLike, toRgba } from './images.js';
 
 const now = () => performance.now();

@@ -17,9 +17,13 @@ export type FileType = 'png' | 'jpg' | 'jpeg' | 'bmp' | 'tga';
 
 /** Stable error codes; see {@link ImageFieldError}. */
 export type ErrorCode =
+  // Raised by the C++ core.
   | 'invalid_shape' | 'invalid_mode' | 'invalid_format' | 'invalid_argument'
-  | 'decode_failed' | 'too_large' | 'invalid_boxes' | 'invalid_mask' | 'invalid_classes'
-  | 'camera_unavailable' | 'camera_denied' | 'clipboard_empty' | 'clipboard_denied' | 'unsupported_file';
+  | 'decode_failed' | 'too_large' | 'invalid_boxes' | 'invalid_mask' | 'invalid_classes' | 'unsupported_file'
+  // Raised by the JavaScript around it (see ERROR_CODES for what each means).
+  | 'load_failed' | 'worker_failed' | 'core_trapped' | 'aborted' | 'closed'
+  | 'camera_unavailable' | 'camera_denied' | 'clipboard_empty' | 'clipboard_denied'
+  | 'fullscreen_refused' | 'share_failed';
 
 /**
  * An image as pixels: interleaved rows (HWC), no padding.

@@ -596,15 +596,20 @@ describe('display, toolbar and form', () => {
   });
 
   // Escape is handled by the browser itself, outside the page; headless Chromium does not act on it.
+  // The label follows the fullscreenchange event, which Chromium may fire a frame after fullscreenElement changes.
   test('the fullscreen button enters full screen and, pressed again, leaves it', async () => {
     await page.evaluate(() => window.makeField({ interactive: true }));
     await dropFile('halves.png', 'image/png', png);
     await waitForEvent(page, 'change');
     await page.click('image-field >> button.fullscreen');
     await page.waitForFunction(() => document.fullscreenElement === document.querySelector('image-field'));
+    await page.waitForFunction(() => document.querySelector('image-field').shadowRoot.querySelector('button.fullscreen')
+      .getAttribute('aria-label') !== 'Full screen');
     expect(await page.getAttribute('image-field >> button.fullscreen', 'aria-label')).toBe('Exit full screen');
     await page.click('image-field >> button.fullscreen');
     await page.waitForFunction(() => document.fullscreenElement === null);
+    await page.waitForFunction(() => document.querySelector('image-field').shadowRoot.querySelector('button.fullscreen')
+      .getAttribute('aria-label') !== 'Exit full screen');
     expect(await page.getAttribute('image-field >> button.fullscreen', 'aria-label')).toBe('Full screen');
   });
 

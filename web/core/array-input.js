@@ -1,7 +1,8 @@
 // Turns what users pass as "an array" (typed arrays, plain number arrays,
 // onnxruntime-web and tfjs tensors) into a typed array, its dtype name and a
 // shape, with errors that say what was received.
-import { ImageFieldError } from './errors.js';
+import { ImageFieldError } from './error.js';
+import { arrayParts, isArrayInput } from './input-kind.js';
 
 const DTYPES = new Map([
   [Uint8Array, 'uint8'],
@@ -76,14 +77,11 @@ function checkShape(shape) {
 export function readArrayInput(input, shapeOption) {
   let data = input;
   let shape = shapeOption;
-  if (input && typeof input === 'object' && !Array.isArray(input) && !ArrayBuffer.isView(input)) {
-    if (typeof input.dataSync === 'function') {
-      data = input.dataSync();
-      shape ??= input.shape;
-    } else if ('data' in input) {
-      data = input.data;
-      shape ??= input.dims ?? input.shape;
-    }
+  // A typed array's own `shape` property is not read here: options.shape is its shape.
+  if (isArrayInput(input) && !Array.isArray(input) && !ArrayBuffer.isView(input)) {
+    const parts = arrayParts(input);
+    data = parts.data;
+    shape ??= parts.shape;
   }
   if (shape === undefined && Array.isArray(data)) {
     const inferred = nestedShape(data);

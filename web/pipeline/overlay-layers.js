@@ -1,7 +1,8 @@
 // The `boxes` and `masks` properties, checked by the core exactly as
 // core.Image checks them (same rules, codes and messages), against a blank
 // image of the shown size: the overlay needs the validated layers, not a file.
-import { ImageFieldError } from '../errors.js';
+import { ImageFieldError } from '../core/error.js';
+import { maskColorTable } from './class-colors.js';
 
 // A blank image's file, kept as is by core.Image: a zero PNG of a few KB that
 // reads back in milliseconds, where a raster would be encoded on every check.
@@ -45,4 +46,17 @@ export function classesOf(boxes, masks) {
     }
   }
   return new Map([...classes].sort((a, b) => a[0] - b[0]));
+}
+
+/**
+ * The mask layers as RGBA colour layers at image size, one per layer in
+ * order: labelled classes in their colour, hidden and unlabelled ids clear.
+ */
+export function colourMasks(core, masks, hiddenIds) {
+  const hidden = new Set(hiddenIds);
+  return Object.values(masks ?? {}).map((layer) => {
+    const [height, width] = layer.shape;
+    const table = maskColorTable(Object.keys(layer.class_labels ?? {}).map(Number), hidden);
+    return core.maskOverlay({ width, height, data: layer.mask_data }, table);
+  });
 }

@@ -1,6 +1,6 @@
 // Images from the clipboard: the async Clipboard API for the paste button and
 // the `paste` event for Ctrl/Cmd+V.
-import { ImageFieldError } from '../errors.js';
+import { ImageFieldError } from '../../core/error.js';
 
 function named(blob) {
   if (blob instanceof File && blob.name) return blob;

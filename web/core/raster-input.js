@@ -1,13 +1,9 @@
 // Checks a raster (or an ImageData) passed by the user and presents it to the
 // core as bytes, so the C++ side receives one well-typed shape of object.
-import { ImageFieldError } from './errors.js';
+import { ImageFieldError } from './error.js';
+import { isImageData } from './input-kind.js';
 
 const MODES = ['1', 'L', 'LA', 'P', 'RGB', 'RGBA', 'CMYK', 'YCbCr', 'LAB', 'HSV', 'I', 'F'];
-
-export function isRasterLike(value) {
-  return !!value && typeof value === 'object' && Number.isInteger(value.width) && Number.isInteger(value.height)
-    && ArrayBuffer.isView(value.data);
-}
 
 /**
  * @param {any} raster `{width, height, mode, data, palette?}` or an ImageData (RGBA)
@@ -18,8 +14,7 @@ export function rasterToCore(raster, what = 'raster') {
     throw new ImageFieldError('invalid_argument',
       `${what} is ${raster === null ? 'null' : typeof raster}; pass {width, height, mode, data} or an ImageData`);
   }
-  const isImageData = typeof ImageData !== 'undefined' && raster instanceof ImageData;
-  const mode = raster.mode ?? (isImageData ? 'RGBA' : undefined);
+  const mode = raster.mode ?? (isImageData(raster) ? 'RGBA' : undefined);
   const { width, height, data } = raster;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
     throw new ImageFieldError('invalid_shape',

@@ -2,9 +2,10 @@
 // values (the encoded file, its digest, the pixels read back from it, the
 // annotation layers); every check and every byte of pixel or file work is a
 // stateless call into the core, so no Wasm handle exists between calls.
-import { ImageFieldError, unwrap } from './errors.js';
+import { ImageFieldError, unwrap } from './error.js';
 import { readArrayInput } from './array-input.js';
-import { isRasterLike, rasterToCore } from './raster-input.js';
+import { rasterToCore } from './raster-input.js';
+import { inputKind } from './input-kind.js';
 
 /** wandb's limit on images logged under one key in one step. */
 export const MAX_ITEMS = 108;
@@ -118,8 +119,8 @@ export function makeImageClass(module, core) {
       return unwrap(module.imageFromBytes(data instanceof ArrayBuffer ? new Uint8Array(data) : data,
         layout ?? 'hwc', fileType));
     }
-    const isImageData = typeof ImageData !== 'undefined' && data instanceof ImageData;
-    const raster = isImageData || (isRasterLike(data) && typeof data.mode === 'string')
+    const kind = inputKind(data);
+    const raster = kind === 'imagedata' || kind === 'raster'
       ? data : core.fromArray(data, { shape, layout, mode, normalize, fileType });
     return unwrap(module.imageFromRaster(rasterToCore(raster, 'image'), fileType));
   }

@@ -1,6 +1,6 @@
 /**
  * The one error type imagefield throws and reports. `code` is stable API
- * (see index.d.ts for the list); `message` says what was wrong and what to do.
+ * (every code is in error-codes.js); `message` says what was wrong and what to do.
  */
 export class ImageFieldError extends Error {
   constructor(code, message, options) {

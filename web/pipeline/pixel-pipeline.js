@@ -1,7 +1,7 @@
 // The field's pixel work as one request: a source (a file, a value, a camera
 // frame) → the raster in the field's mode, watermarked, as the page's value
 // type, plus what the preview draws and the file a form submits. It runs with
-// whichever core it is given: the page's core Worker's (decode-worker.js), or
+// whichever core it is given: the field's Worker's (pipeline-worker.js), or
 // the main thread's where no Worker exists.
 import { rasterToBlob, rasterToImageData, rasterToValue, valueToRaster } from './value-adapter.js';
 
@@ -33,8 +33,9 @@ function asImageData({ width, height, data }) {
 /**
  * @param {object} core a loaded core
  * @param {object} request
- *   source: { value } (Blob, raster, ImageData, array input) or { frame, mirror, keepFile } (a VideoFrame or an RGBA raster)
- *   mode, layout, maxSize, maxPixels, allowSvg: the field's
+ *   source: { value } (Blob, raster, ImageData, array input: checked and fetched by the page) or
+ *     { frame, mirror, keepFile } (a VideoFrame or an RGBA raster)
+ *   mode, layout, maxPixels: the field's
  *   mark, position: a watermark raster to stamp, and where
  *   type: 'array' | 'imagedata' | 'blob' ('url' is made from the blob by the page), format: for 'blob'
  *   shown: also return the RGBA ImageData the preview draws
@@ -58,7 +59,7 @@ export async function runPipeline(core, request, { decoder = null, onStage = () 
     raster = mode === 'none' ? frame : core.convert(frame, mode);
   } else {
     raster = await valueToRaster(source.value, {
-      core, mode, layout: request.layout, maxSize: request.maxSize, maxPixels: request.maxPixels, decoder, allowSvg: request.allowSvg,
+      core, mode, layout: request.layout, maxPixels: request.maxPixels, decoder,
       onBrowserPixels: request.shown ? onBrowserPixels : undefined,
     });
   }
@@ -72,40 +73,4 @@ export async function runPipeline(core, request, { decoder = null, onStage = () 
   let encoded = null;
   if (request.encode) encoded = type === 'blob' && format === request.encode ? value : await rasterToBlob(core, raster, request.encode);
   return { raster, value, shown, encoded, file };
-}
-
-// Chromium serializes an ImageData by copying its pixels even when its buffer
-// is in the transfer list; its parts cross by transfer and are put together
-// again on the other side (new ImageData(array, w, h) does not copy).
-const IMAGE_DATA = 'imagefield.ImageData';
-
-function flatten(image) {
-  if (typeof ImageData === 'undefined' || !(image instanceof ImageData)) return image;
-  return { [IMAGE_DATA]: true, width: image.width, height: image.height, data: image.data };
-}
-
-function rebuild(image) {
-  return image?.[IMAGE_DATA] ? new ImageData(image.data, image.width, image.height) : image;
-}
-
-/** A result as it crosses from the Worker: ImageData taken apart. */
-export function forTransfer(result) {
-  return { ...result, value: flatten(result.value), shown: flatten(result.shown) };
-}
-
-/** A result that crossed from the Worker, with its ImageData put together again. */
-export function afterTransfer(result) {
-  const value = rebuild(result.value);
-  const shown = result.shown?.[IMAGE_DATA] && result.shown.data === result.value?.data ? value : rebuild(result.shown);
-  return { ...result, value, shown };
-}
-
-/** The buffers of a pipeline result, each once, for postMessage's transfer list. */
-export function resultBuffers({ raster, value, shown, file }) {
-  const buffers = new Set([raster.data.buffer]);
-  if (raster.palette) buffers.add(raster.palette.buffer);
-  if (shown) buffers.add(shown.data.buffer);
-  if (value?.data?.buffer) buffers.add(value.data.buffer);
-  if (file) buffers.add(file.buffer);
-  return [...buffers].filter((buffer) => buffer instanceof ArrayBuffer);
 }

@@ -1,7 +1,7 @@
 // Zero-copy input: a typed array that lives in Wasm memory, so a model can
 // write its output where the core reads it. The address never leaves this
 // module; callers see only the typed array.
-import { ImageFieldError } from './errors.js';
+import { ImageFieldError } from './error.js';
 
 const ARRAY_TYPES = {
   uint8: Uint8Array,

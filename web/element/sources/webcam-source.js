@@ -1,7 +1,7 @@
 // The camera: opened only on request, every track stopped whenever it is left
 // (capture, clear, source or device switch, disconnect), including a stream
 // that arrives after the user already moved on.
-import { ImageFieldError } from '../errors.js';
+import { ImageFieldError } from '../../core/error.js';
 
 function cameraError(error, strings) {
   if (error?.name === 'NotAllowedError' || error?.name === 'SecurityError') {

@@ -1,6 +1,6 @@
 // The idiomatic JS face of the Wasm core. It owns the Embind module; callers
 // only ever see plain objects and typed arrays (nothing to .delete()).
-import { ImageFieldError, unwrap } from './errors.js';
+import { ImageFieldError, unwrap } from './error.js';
 import { instantiateCoreModule } from './load-wasm.js';
 import { checkShape, readArrayInput, toTypedArray } from './array-input.js';
 import { rasterToCore } from './raster-input.js';
@@ -98,9 +98,10 @@ export class Core {
   }
 
   #call(name, body) {
-    const code = name === 'decode' ? 'decode_failed' : 'invalid_argument';
+    // A file that crashes the decoder is a file that cannot be decoded; any
+    // other trap, and every call after one, is the instance's own state.
     if (this.#trap) {
-      throw new ImageFieldError(code, `the Wasm core crashed earlier (${this.#trap.message}) and cannot be used `
+      throw new ImageFieldError('core_trapped', `the Wasm core crashed earlier (${this.#trap.message}) and cannot be used `
         + 'any more; load a new one with loadCore()', { cause: this.#trap });
     }
     try {
@@ -109,7 +110,7 @@ export class Core {
       if (!(error instanceof WebAssembly.RuntimeError)) throw error;
       this.#trap = error;
       this.#onTrap();
-      throw new ImageFieldError(code, `the Wasm core crashed in ${name}() (${error.message}); this instance cannot `
+      throw new ImageFieldError(name === 'decode' ? 'decode_failed' : 'core_trapped', `the Wasm core crashed in ${name}() (${error.message}); this instance cannot `
         + 'be used any more: load a new one with loadCore(), or decode untrusted files with ContainedDecoder',
       { cause: error });
     }
@@ -257,16 +258,24 @@ function wrapImageData({ width, height, data }) {
 
 let shared = null;
 
+function asLoadError(error) {
+  if (error instanceof ImageFieldError) return error;
+  return new ImageFieldError('load_failed', `imagefield: the Wasm core could not be loaded (${error?.message ?? error}); `
+    + 'serve wasm/imagefield-core.wasm next to the package\'s modules, as application/wasm', { cause: error });
+}
+
 /**
- * Loads the Wasm core. Without options every call shares one instance.
+ * Loads the Wasm core on this thread. Without options every call shares one
+ * instance. Rejects with a load_failed ImageFieldError.
  * @param {{ wasmUrl?: string | URL, wasmBinary?: ArrayBuffer | Uint8Array, simd?: boolean }} [options]
  */
 export function loadCore(options) {
-  if (options && Object.keys(options).length) return instantiateCoreModule(options).then((m) => new Core(m));
+  if (options && Object.keys(options).length) {
+    return instantiateCoreModule(options).then((m) => new Core(m), (error) => { throw asLoadError(error); });
+  }
   shared ??= instantiateCoreModule().then((m) => new Core(m, () => { shared = null; })).catch((error) => {
     shared = null;  // let a later call retry, e.g. after a network error
-    throw new Error(`imagefield: the Wasm core could not be loaded (${error?.message ?? error}); `
-      + 'serve wasm/imagefield-core.wasm next to the module, as application/wasm', { cause: error });
+    throw asLoadError(error);
   });
   return shared;
 }
