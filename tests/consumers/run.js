@@ -9,7 +9,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.js';
 import { APPS } from './runner/apps.js';
 import { shippedSize } from './runner/bundle-size.js';
@@ -101,6 +100,8 @@ async function main() {
   console.log(`consumers: npm ci ${tools.ran ? `${tools.seconds.toFixed(1)} s` : 'not needed'}, `
     + `npm pack ${pack.seconds.toFixed(1)} s (${pack.built ? 'Wasm built by prepack' : 'fresh Wasm build reused'}), tarball install ${install.seconds.toFixed(1)} s`);
 
+  // Imported only now: npm ci above is what installs it.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
