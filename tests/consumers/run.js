@@ -38,7 +38,7 @@ function withPageChecks(checks, pageChecks) {
 async function buildApp(app, browser) {
   const checks = [];
   await rm(join(HERE, app.outDir), { recursive: true, force: true });
-  const build = await run('npm', ['run', '--silent', app.script], { cwd: HERE });
+  const build = await run('npm', ['run', '--silent', app.script, ...app.args ? ['--', ...app.args] : []], { cwd: HERE });
   checks.push({ name: 'build', ok: build.code === 0, detail: build.code === 0 ? '' : tail(plain(build.output), 12) });
   const warnings = warningLines(app, build.output);
   checks.push({ name: 'no build warning', ok: warnings.length === 0, detail: warnings.join('\n') });

@@ -1,17 +1,22 @@
 // The consumer apps: how each is built (an npm script of the consumer
-// project), what its build writes, and what is served to the browser.
-// `warning` matches the bundler's own way of printing a build warning;
-// `advice` the warnings that are advice, not a problem (webpack's size hint
-// fires on any Wasm file over 244 KiB).
+// project, plus `args` that only change how much it prints), what its build
+// writes, and what is served to the browser. `warning` matches a line the
+// bundler prints for a warning (a Vite build at --logLevel warn prints nothing
+// else); `advice` the warnings that are advice, not a problem (webpack's size
+// hint fires on any Wasm file over 244 KiB).
+
+// Vite's dev server prints warnings as "(!) …", "[plugin …] …", Rolldown's
+// "[CODE] …", or plain sentences such as "new URL(…) doesn't exist at build time".
+const VITE_DEV_WARNING = /^\s*(\(!\)|\[plugin |\[[A-Z_]+\] |warn)|doesn't exist at build time|externalized for browser/i;
 
 export const APPS = [
   {
-    name: 'vite', label: 'Vite (build)', script: 'build:vite',
-    outDir: 'apps/vite/dist', serveDir: 'apps/vite/dist', warning: /^\s*(\(!\)|\[plugin|warning)/im,
+    name: 'vite', label: 'Vite (build)', script: 'build:vite', args: ['--logLevel', 'warn'],
+    outDir: 'apps/vite/dist', serveDir: 'apps/vite/dist', warning: /\S/,
   },
   {
     name: 'vite-dev', label: 'Vite (dev server)', script: 'dev:vite', devServer: true,
-    warning: /^\s*(\(!\)|\[plugin|warning)/im,
+    warning: VITE_DEV_WARNING,
   },
   {
     name: 'webpack', label: 'webpack 5', script: 'build:webpack',
@@ -27,7 +32,7 @@ export const APPS = [
     outDir: 'apps/rollup/dist', serveDir: 'apps/rollup', warning: /^\(!\)/m,
   },
   {
-    name: 'react', label: 'React 19 + Vite', script: 'build:react',
-    outDir: 'apps/react/dist', serveDir: 'apps/react/dist', warning: /^\s*(\(!\)|\[plugin|warning)/im,
+    name: 'react', label: 'React 19 + Vite', script: 'build:react', args: ['--logLevel', 'warn'],
+    outDir: 'apps/react/dist', serveDir: 'apps/react/dist', warning: /\S/,
   },
 ];
