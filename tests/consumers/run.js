@@ -6,6 +6,7 @@
 // and "N passed, N failed" over the apps; exits 1 if any app fails.
 //
 //   node tests/consumers/run.js [app ...]     apps: vite vite-dev webpack esbuild rollup react
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,9 +77,12 @@ async function runDevServer(app, browser) {
   try {
     const pageChecks = await checkApp(browser, server.match[1]);
     const warnings = warningLines(app, server.output());
+    // The case this app is for: the page got the package from Vite's pre-bundled copy.
+    const preBundled = existsSync(join(HERE, 'node_modules/.vite/deps/imagefield.js'));
     return {
       checks: withPageChecks([
         { name: 'dev server starts', ok: true, detail: server.match[1] },
+        { name: 'imagefield pre-bundled', ok: preBundled, detail: preBundled ? '' : 'node_modules/.vite/deps/imagefield.js is missing' },
         { name: 'no dev server warning', ok: warnings.length === 0, detail: warnings.join('\n') },
       ], pageChecks),
     };
