@@ -14,7 +14,7 @@ import { startServer } from '../../scripts/serve.js';
 import { APPS } from './runner/apps.js';
 import { shippedSize } from './runner/bundle-size.js';
 import { plain, run, startService, tail } from './runner/commands.js';
-import { readmeCopyCommand } from './runner/readme-recipe.js';
+import { readmeCopyCommand, readmePackagePaths } from './runner/readme-recipe.js';
 import { installTarball, installTools, packPackage } from './runner/packed-package.js';
 import { CHECK_NAMES, checkApp } from './runner/page-checks.js';
 import { failureReport, summaryTable } from './runner/summary.js';
@@ -43,7 +43,7 @@ async function buildApp(app, browser) {
   checks.push({ name: 'build', ok: build.code === 0, detail: build.code === 0 ? '' : tail(plain(build.output), 12) });
   const warnings = warningLines(app, build.output);
   checks.push({ name: 'no build warning', ok: warnings.length === 0, detail: warnings.join('\n') });
-  if (app.name === 'esbuild') checks.push(await esbuildUsesReadmeCommand(app));
+  if (app.readmeRecipe) checks.push(await usesReadmeRecipe(app));
   if (build.code !== 0) return { checks: withPageChecks(checks, []), buildSeconds: build.seconds };
   const size = await shippedSize(join(HERE, app.outDir));
   const server = await startServer({ root: join(HERE, app.serveDir) });
@@ -54,14 +54,22 @@ async function buildApp(app, browser) {
   }
 }
 
-/** esbuild copies no assets: the app must use the README's copy command, as its users do. */
-async function esbuildUsesReadmeCommand(app) {
-  const command = readmeCopyCommand(await readFile(join(REPO, 'README.md'), 'utf8'));
-  if (!command) return { name: 'README copy command', ok: false, detail: 'README.md has no esbuild copy command under "Bundlers"' };
+/**
+ * esbuild and Rollup copy no assets: the app must run the README's copy
+ * command as its users do, and every package file the README names must be
+ * in the packed package.
+ */
+async function usesReadmeRecipe(app) {
+  const readme = await readFile(join(REPO, 'README.md'), 'utf8');
+  const command = readmeCopyCommand(readme);
+  if (!command) return { name: 'README recipe', ok: false, detail: 'README.md has no copy command (cp … imagefield …) under "Bundlers"' };
+  const problems = [];
   const scripts = JSON.parse(await readFile(join(HERE, 'package.json'), 'utf8')).scripts;
   const ours = command.replaceAll(' dist/', ` ${app.outDir}/`);
-  const ok = scripts[app.script].includes(ours);
-  return { name: 'README copy command', ok, detail: ok ? ours : `${app.script} does not run \`${ours}\`` };
+  if (!scripts[app.script].includes(ours)) problems.push(`${app.script} does not run \`${ours}\``);
+  const missing = readmePackagePaths(readme).filter((path) => !existsSync(join(HERE, path)));
+  if (missing.length) problems.push(`the README names files the package does not have: ${missing.join(', ')}`);
+  return { name: 'README recipe', ok: !problems.length, detail: problems.join('; ') || ours };
 }
 
 async function runDevServer(app, browser) {

@@ -3,7 +3,8 @@
 // writes, and what is served to the browser. `warning` matches a line the
 // bundler prints for a warning (a Vite build at --logLevel warn prints nothing
 // else); `advice` the warnings that are advice, not a problem (webpack's size
-// hint fires on any Wasm file over 244 KiB).
+// hint fires on any Wasm file over 244 KiB); `readmeRecipe` apps follow the
+// README's copy command.
 
 // Vite's dev server prints warnings as "(!) …", "[plugin …] …", Rolldown's
 // "[CODE] …", or plain sentences such as "new URL(…) doesn't exist at build time".
@@ -25,11 +26,11 @@ export const APPS = [
   },
   {
     name: 'esbuild', label: 'esbuild', script: 'build:esbuild',
-    outDir: 'apps/esbuild/dist', serveDir: 'apps/esbuild', warning: /\[WARNING\]/,
+    outDir: 'apps/esbuild/dist', serveDir: 'apps/esbuild', warning: /\[WARNING\]/, readmeRecipe: true,
   },
   {
     name: 'rollup', label: 'Rollup', script: 'build:rollup',
-    outDir: 'apps/rollup/dist', serveDir: 'apps/rollup', warning: /^\(!\)/m,
+    outDir: 'apps/rollup/dist', serveDir: 'apps/rollup', warning: /^\(!\)/m, readmeRecipe: true,
   },
   {
     name: 'react', label: 'React 19 + Vite', script: 'build:react', args: ['--logLevel', 'warn'],

@@ -1,5 +1,6 @@
-// The esbuild recipe as the README gives it: the one command that copies the
-// package's run-time files beside the bundle (esbuild copies no assets).
+// The esbuild and Rollup recipes as the README gives them: the one command
+// that copies the Wasm builds beside the bundles (neither bundler copies
+// assets), and the package files the recipes name.
 
 /** The README's "Bundlers" section: from its heading to the next heading of the same or a higher level. */
 function bundlersSection(readme) {
@@ -13,4 +14,9 @@ function bundlersSection(readme) {
 /** The first `cp … imagefield …` line of the README's "Bundlers" section, or null. */
 export function readmeCopyCommand(readme) {
   return bundlersSection(readme)?.match(/^cp .*imagefield.*$/m)?.[0].trim() ?? null;
+}
+
+/** Every `node_modules/imagefield/…` path the README's "Bundlers" section names. */
+export function readmePackagePaths(readme) {
+  return [...new Set(bundlersSection(readme)?.match(/node_modules\/imagefield\/[\w./-]*[\w]/g) ?? [])];
 }
