@@ -51,9 +51,3 @@ test('a missing file in Node: load_failed naming the file and how to build it', 
   expect(error.message).toContain(url.href);
   expect(error.message).toContain('scripts/build.sh wasm');
 });
-
-test('loadCore({ worker: true }) in Node rejects with worker_failed (Node has no Worker)', async () => {
-  const error = await rejection(loadCore({ worker: true }));
-  expect(error).toBeInstanceOf(ImageFieldError);
-  expect(error.code).toBe('worker_failed');
-});
