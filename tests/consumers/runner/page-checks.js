@@ -1,5 +1,5 @@
-// The checks every consumer app must pass in Chromium: both cores load and
-// decode, a real file chosen through the field's own file input gives a
+// The checks every consumer app must pass in Chromium: the core loads and
+// decodes in all three forms (SIMD, non-SIMD, in its own Worker), a real file chosen through the field's own file input gives a
 // `change` with the right pixels, the field's Worker is alive, and nothing
 // failed on the way (no failed request, no console or page error).
 import { HEIGHT, WIDTH, expectedPixels, fixturePng } from './png-fixture.js';
@@ -7,7 +7,7 @@ import { HEIGHT, WIDTH, expectedPixels, fixturePng } from './png-fixture.js';
 // Generous: these guard against a hang on a loaded machine, they measure nothing.
 const WAIT_MS = 60_000;
 
-export const CHECK_NAMES = ['app runs', 'loadCore()', 'loadCore({ simd: false })', 'upload → change',
+export const CHECK_NAMES = ['app runs', 'loadCore()', 'loadCore({ simd: false })', 'loadCore({ worker: true })', 'upload → change',
   'Worker alive', 'no failed request', 'no console error'];
 
 function samePixels(actual, expected) {
@@ -42,7 +42,8 @@ async function checkCore(page, name, wantSimd) {
     if (app.coreErrors[name]) return { error: app.coreErrors[name] };
     const core = app.cores[name];
     try {
-      const raster = core.decode(new Uint8Array(bytes));
+      // A WorkerCore's methods return Promises; Core's return values.
+      const raster = await core.decode(new Uint8Array(bytes));
       return { simd: core.simd, width: raster.width, height: raster.height, mode: raster.mode, data: Array.from(raster.data) };
     } catch (error) {
       return { error: `decode threw ${error?.name}: ${error?.message}` };
@@ -128,6 +129,7 @@ export async function checkApp(browser, url) {
     if (checks[0].ok) {
       add('loadCore()', await checkCore(page, 'simd', true));
       add('loadCore({ simd: false })', await checkCore(page, 'noSimd', false));
+      add('loadCore({ worker: true })', await checkCore(page, 'worker', true));
       add('upload → change', await checkUpload(page));
       add('Worker alive', await checkWorkers(page, closedWorkers));
     }

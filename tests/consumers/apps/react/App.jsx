@@ -17,7 +17,11 @@ export function App() {
     const core = loadCore();
     core.then((loaded) => setStatus(`Core ready (SIMD: ${loaded.simd})`),
       (error) => setStatus(`Core failed: ${error.message}`));
-    const stopExposing = exposeResults(element, { simd: core, noSimd: loadCore({ simd: false }) });
+    const stopExposing = exposeResults(element, {
+      simd: core,
+      noSimd: loadCore({ simd: false }),
+      worker: loadCore({ worker: true }),
+    });
     return () => {
       element.removeEventListener('change', onChange);
       stopExposing();

@@ -12,4 +12,8 @@ field.addEventListener('change', (event) => {
 const core = loadCore();
 core.then((loaded) => { status.textContent = `Core ready (SIMD: ${loaded.simd})`; },
   (error) => { status.textContent = `Core failed: ${error.message}`; });
-exposeResults(field, { simd: core, noSimd: loadCore({ simd: false }) });
+exposeResults(field, {
+  simd: core,
+  noSimd: loadCore({ simd: false }),
+  worker: loadCore({ worker: true }),   // the same core in its own Worker, methods return Promises
+});
