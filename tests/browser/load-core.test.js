@@ -50,13 +50,13 @@ test('the .wasm request starts before the glue has arrived, and only the SIMD bu
     await route.continue();
   });
   page.on('request', (request) => {
-    if (request.url().includes('/web/wasm/')) events.push(`request ${new URL(request.url()).pathname}`);
+    if (request.url().includes('/web/core/wasm/')) events.push(`request ${new URL(request.url()).pathname}`);
   });
   const result = await tryLoadCore(page);
   expect(result).toEqual({ ok: true, simd: true, pixels: [0, 127, 255] });
-  const wasmRequests = events.filter((e) => e === 'request /web/wasm/imagefield-core.wasm');
-  const wasmRequested = events.indexOf('request /web/wasm/imagefield-core.wasm');
-  const glueReleased = events.indexOf('glue response /web/wasm/imagefield-core.js');
+  const wasmRequests = events.filter((e) => e === 'request /web/core/wasm/imagefield-core.wasm');
+  const wasmRequested = events.indexOf('request /web/core/wasm/imagefield-core.wasm');
+  const glueReleased = events.indexOf('glue response /web/core/wasm/imagefield-core.js');
   expect(wasmRequests).toHaveLength(1);
   expect(glueReleased).toBeGreaterThanOrEqual(0);
   expect(wasmRequested).toBeLessThan(glueReleased);
@@ -79,7 +79,7 @@ test('a server that sends the .wasm with another MIME type still works (no strea
 
 test('a missing .wasm rejects loadCore() with the URL and the HTTP status', async () => {
   const page = await blankPage();
-  const result = await tryLoadCore(page, { wasmUrl: '/web/wasm/missing.wasm' });
+  const result = await tryLoadCore(page, { wasmUrl: '/web/core/wasm/missing.wasm' });
   expect(result.ok).toBe(false);
   expect(result.message).toMatch(/\/web\/wasm\/missing\.wasm.*HTTP 404/);
   await page.context().close();

@@ -5,7 +5,7 @@
 // aborts the older one, including its work in the field's Worker. Pixel work
 // runs through the field's runner (pipeline/field-runner.js): in the page's
 // core Worker where there is one.
-import { loadCore } from '../core/core.js';
+import { loadCore } from '../core/load-core.js';
 import { ImageFieldError } from '../core/error.js';
 import { FieldRunner } from '../pipeline/field-runner.js';
 import { isNpyName, namedLikeSvg } from '../pipeline/file-checks.js';

@@ -6,6 +6,7 @@
 // trap, a hang, an error storm or heap growth past a threshold. Callers only
 // ever see a raster or an ImageFieldError.
 import { ImageFieldError } from '../core/error.js';
+import { besideCache, prebundled } from '../core/package-files.js';
 import { WorkerBridge } from '../worker/bridge.js';
 
 function toArrayBuffer(bytes, transfer) {
@@ -39,10 +40,9 @@ export class ContainedDecoder {
    * @throws {ImageFieldError} worker_failed where there is no Worker (Node)
    */
   constructor(options = {}) {
-    this.#bridge = new WorkerBridge(
-      () => new Worker(new URL('./pipeline-worker.js', import.meta.url), { type: 'module', name: 'imagefield-decoder' }),
-      options,
-    );
+    this.#bridge = new WorkerBridge(() => (prebundled()
+      ? new Worker(besideCache('web/pipeline/pipeline-worker.js'), { type: 'module', name: 'imagefield-decoder' })
+      : new Worker(new URL('./pipeline-worker.js', import.meta.url), { type: 'module', name: 'imagefield-decoder' })), options);
   }
 
   /**

@@ -5,6 +5,7 @@
 // Inputs are copied to the Worker unless `transfer: true` hands their buffers
 // over (they are detached afterwards); results come back transferred.
 import { ImageFieldError } from '../core/error.js';
+import { besideCache, prebundled } from '../core/package-files.js';
 import { WorkerBridge } from './bridge.js';
 import { crossable, transferables } from './transfer.js';
 
@@ -87,10 +88,9 @@ export class WorkerCore {
  * maxHeapBytes, errorStorm, onReplace).
  */
 export async function loadWorkerCore(options = {}) {
-  const bridge = new WorkerBridge(
-    () => new Worker(new URL('./core-worker.js', import.meta.url), { type: 'module', name: 'imagefield-core' }),
-    options,
-  );
+  const bridge = new WorkerBridge(() => (prebundled()
+    ? new Worker(besideCache('web/worker/core-worker.js'), { type: 'module', name: 'imagefield-core' })
+    : new Worker(new URL('./core-worker.js', import.meta.url), { type: 'module', name: 'imagefield-core' })), options);
   const info = await bridge.ready();
   return new WorkerCore(bridge, info);
 }
