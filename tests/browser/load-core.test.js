@@ -44,7 +44,7 @@ test('the .wasm request starts before the glue has arrived, and only the SIMD bu
   const events = [];
   // The glue is held back: a loader that fetches the .wasm only from inside
   // the glue would request it after the glue's response.
-  await page.route(/\/web\/wasm\/.*\.js$/, async (route) => {
+  await page.route(/\/web\/core\/wasm\/.*\.js$/, async (route) => {
     await new Promise((resolve) => { setTimeout(resolve, 400); });
     events.push(`glue response ${new URL(route.request().url()).pathname}`);
     await route.continue();
@@ -81,6 +81,27 @@ test('a missing .wasm rejects loadCore() with the URL and the HTTP status', asyn
   const page = await blankPage();
   const result = await tryLoadCore(page, { wasmUrl: '/web/core/wasm/missing.wasm' });
   expect(result.ok).toBe(false);
-  expect(result.message).toMatch(/\/web\/wasm\/missing\.wasm.*HTTP 404/);
+  expect(result.message).toMatch(/\/web\/core\/wasm\/missing\.wasm.*HTTP 404/);
+  await page.context().close();
+});
+
+test('a server that answers the .wasm with a page: load_failed naming the content type, the first bytes and the fix', async () => {
+  const page = await blankPage();
+  await page.route(/\/imagefield-core\.wasm$/, (route) => route.fulfill({
+    status: 200, contentType: 'text/html', body: '<!doctype html><title>app</title>',
+  }));
+  const result = await page.evaluate(async () => {
+    const { loadCore, ImageFieldError } = await import('/web/index.js');
+    try {
+      await loadCore();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, isImageFieldError: error instanceof ImageFieldError, code: error.code, message: error.message };
+    }
+  });
+  expect(result).toMatchObject({ ok: false, isImageFieldError: true, code: 'load_failed' });
+  expect(result.message).toContain('/web/core/wasm/imagefield-core.wasm is not a WebAssembly module (content type "text/html")');
+  expect(result.message).toContain('3c 21 64 6f 63 74 79 70 65');  // "<!doctype"
+  expect(result.message).toMatch(/serve .* as application\/wasm/);
   await page.context().close();
 });
