@@ -33,6 +33,7 @@ export class ContainedDecoder {
   /**
    * @param {object} [options]
    * @param {string|URL} [options.wasmUrl] the core's .wasm (default: the package's own)
+   * @param {string|URL} [options.workerUrl] pipeline-worker.js, where a build moved it (default: the package's own)
    * @param {number} [options.maxHeapBytes] replace the Worker once its Wasm heap is larger
    * @param {number} [options.timeoutMs] a decode (or each stage of a field request) taking longer is stopped (the Worker is replaced)
    * @param {{errors: number, withinMs: number}} [options.errorStorm] this many errors in this time replace the Worker
@@ -40,9 +41,12 @@ export class ContainedDecoder {
    * @throws {ImageFieldError} worker_failed where there is no Worker (Node)
    */
   constructor(options = {}) {
-    this.#bridge = new WorkerBridge(() => (prebundled()
-      ? new Worker(besideCache('web/pipeline/pipeline-worker.js'), { type: 'module', name: 'imagefield-decoder' })
-      : new Worker(new URL('./pipeline-worker.js', import.meta.url), { type: 'module', name: 'imagefield-decoder' })), options);
+    const { workerUrl, ...guards } = options;
+    this.#bridge = new WorkerBridge(() => {
+      if (workerUrl !== undefined) return new Worker(workerUrl, { type: 'module', name: 'imagefield-decoder' });
+      if (prebundled()) return new Worker(besideCache('web/pipeline/pipeline-worker.js'), { type: 'module', name: 'imagefield-decoder' });
+      return new Worker(new URL('./pipeline-worker.js', import.meta.url), { type: 'module', name: 'imagefield-decoder' });
+    }, guards);
   }
 
   /**
