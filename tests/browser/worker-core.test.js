@@ -198,7 +198,7 @@ test('a trap and a hang in the Worker: ImageFieldError, the Worker replaced, lat
 });
 
 test('a Worker whose core cannot load rejects loadCore({ worker: true }) with load_failed naming the URL', async () => {
-  const result = await inPage(async ({ loadCore }, h) => h.outcome(loadCore({ worker: true, wasmUrl: '/web/wasm/missing.wasm' })));
+  const result = await inPage(async ({ loadCore }, h) => h.outcome(loadCore({ worker: true, wasmUrl: '/web/core/wasm/missing.wasm' })));
   expect(result).toMatchObject({ ok: false, isImageFieldError: true, code: 'load_failed' });
   expect(result.message).toMatch(/missing\.wasm.*HTTP 404/);
 });

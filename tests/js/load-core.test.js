@@ -51,3 +51,12 @@ test('a missing file in Node: load_failed naming the file and how to build it', 
   expect(error.message).toContain(url.href);
   expect(error.message).toContain('scripts/build.sh wasm');
 });
+
+test('one glue serves both builds: Emscripten wrote the same JavaScript for each but for the .wasm name', async () => {
+  const { readFileSync } = await import('node:fs');
+  const glue = (name) => readFileSync(new URL(`../../web/core/wasm/${name}.js`, import.meta.url), 'utf8');
+  expect(glue('imagefield-core-nosimd').replaceAll('imagefield-core-nosimd', 'imagefield-core')).toBe(glue('imagefield-core'));
+  const portable = await loadCore({ simd: false });
+  expect(portable.simd).toBe(false);
+  expect(portable.guessMode([2, 2, 4])).toBe('RGBA');
+});

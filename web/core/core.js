@@ -1,7 +1,6 @@
 // The idiomatic JS face of the Wasm core. It owns the Embind module; callers
 // only ever see plain objects and typed arrays (nothing to .delete()).
 import { ImageFieldError, unwrap } from './error.js';
-import { instantiateCoreModule } from './load-wasm.js';
 import { checkShape, readArrayInput, toTypedArray } from './array-input.js';
 import { rasterToCore } from './raster-input.js';
 import { makeImageClass } from './image.js';
@@ -254,28 +253,4 @@ export class Core {
 function wrapImageData({ width, height, data }) {
   if (typeof ImageData === 'function') return new ImageData(data, width, height);
   return { width, height, data, colorSpace: 'srgb' };
-}
-
-let shared = null;
-
-function asLoadError(error) {
-  if (error instanceof ImageFieldError) return error;
-  return new ImageFieldError('load_failed', `imagefield: the Wasm core could not be loaded (${error?.message ?? error}); `
-    + 'serve wasm/imagefield-core.wasm next to the package\'s modules, as application/wasm', { cause: error });
-}
-
-/**
- * Loads the Wasm core on this thread. Without options every call shares one
- * instance. Rejects with a load_failed ImageFieldError.
- * @param {{ wasmUrl?: string | URL, wasmBinary?: ArrayBuffer | Uint8Array, simd?: boolean }} [options]
- */
-export function loadCore(options) {
-  if (options && Object.keys(options).length) {
-    return instantiateCoreModule(options).then((m) => new Core(m), (error) => { throw asLoadError(error); });
-  }
-  shared ??= instantiateCoreModule().then((m) => new Core(m, () => { shared = null; })).catch((error) => {
-    shared = null;  // let a later call retry, e.g. after a network error
-    throw asLoadError(error);
-  });
-  return shared;
 }

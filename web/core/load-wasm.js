@@ -8,7 +8,7 @@
 // in a browser) and the glue only instantiates it. Every failure is a
 // load_failed ImageFieldError that names the URL and how to fix it.
 import { ImageFieldError } from './error.js';
-import { importGlue, wasmFileUrl } from './wasm-files.js';
+import { wasmFileUrl } from './wasm-files.js';
 
 // The smallest module using a SIMD instruction: () -> v128 { i32x4.splat(0) }.
 const SIMD_PROBE = new Uint8Array([
@@ -18,7 +18,7 @@ const SIMD_PROBE = new Uint8Array([
   10, 8, 1, 6, 0, 65, 0, 253, 17, 11, // code: i32.const 0; i32x4.splat; end
 ]);
 const WASM_MAGIC = [0, 97, 115, 109];
-const HOW_TO_SERVE = 'serve web/wasm/imagefield-core.wasm (and -nosimd) next to the package\'s modules as '
+const HOW_TO_SERVE = 'serve web/core/wasm/imagefield-core.wasm (and -nosimd) next to the package\'s modules as '
   + 'application/wasm, let the bundler copy them, or pass loadCore({ wasmUrl }) / ({ wasmBinary })';
 
 /** Whether this engine runs Wasm SIMD (decided by WebAssembly.validate). */
@@ -37,6 +37,12 @@ function runsInNode() {
 
 function loadFailed(message, cause) {
   return new ImageFieldError('load_failed', message, cause === undefined ? undefined : { cause });
+}
+
+/** Any loading failure as a load_failed ImageFieldError (ImageFieldErrors pass as they are). */
+export function asLoadError(error) {
+  if (error instanceof ImageFieldError) return error;
+  return loadFailed(`imagefield: the Wasm core could not be loaded (${error?.message ?? error}); ${HOW_TO_SERVE}`, error);
 }
 
 function describeStart(bytes) {
@@ -89,10 +95,9 @@ async function fetchAndCompile(url) {
 
 // Compiles the module from the caller's bytes, the file (Node) or the network.
 // Over the network the compilation streams: it runs while the bytes arrive.
-async function compileCore(url, options) {
+async function compileCore(url, options, readWasmFile) {
   if (options.wasmBinary) return compileBytes(options.wasmBinary, 'the wasmBinary given to loadCore()');
-  if (runsInNode() && url.protocol === 'file:') {
-    const { readWasmFile } = await import('#wasm-file');
+  if (runsInNode() && url.protocol === 'file:' && readWasmFile) {
     let bytes;
     try {
       bytes = await readWasmFile(url);
@@ -109,9 +114,12 @@ async function compileCore(url, options) {
 /**
  * @param {{ wasmUrl?: string | URL, wasmBinary?: ArrayBuffer | Uint8Array, simd?: boolean }} options
  *   simd: true/false forces the SIMD or the non-SIMD build; by default the engine decides.
+ * @param {{ importGlue: () => Promise<Function>, readWasmFile?: (url: URL) => Promise<Uint8Array> }} environment
+ *   importGlue: the Emscripten glue's factory; readWasmFile: reads a file: URL (Node only)
  * @returns {Promise<object>} the Embind module
  */
-export async function instantiateCoreModule(options = {}) {
+export async function instantiateCoreModule(options, { importGlue, readWasmFile }) {
+  options ??= {};
   const simd = options.simd ?? engineHasSimd();
   const url = options.wasmUrl === undefined
     ? wasmFileUrl(simd)
@@ -120,10 +128,10 @@ export async function instantiateCoreModule(options = {}) {
   // once instead of the glue fetching the .wasm only after it has been
   // imported and evaluated.
   const [module, createImageFieldCore] = await Promise.all([
-    compileCore(url, options),
-    importGlue(simd).catch((error) => {
-      throw loadFailed(`the core's glue module (wasm/imagefield-core${simd ? '' : '-nosimd'}.js) could not be `
-        + `imported (${error?.message ?? error}); serve it next to the .wasm`, error);
+    compileCore(url, options, readWasmFile),
+    importGlue().catch((error) => {
+      throw loadFailed(`the core's glue module (wasm/imagefield-core.js) could not be imported `
+        + `(${error?.message ?? error}); serve it next to the .wasm`, error);
     }),
   ]);
   let rejectInstantiation;

@@ -5,7 +5,7 @@
 // aborts the older one, including its work in the field's Worker. Pixel work
 // runs through the field's runner (pipeline/field-runner.js): in the page's
 // core Worker where there is one.
-import { loadCore } from '../core/core.js';
+import { loadCore } from '../core/load-core.js';
 import { ImageFieldError } from '../core/error.js';
 import { FieldRunner } from '../pipeline/field-runner.js';
 import { isNpyName, namedLikeSvg } from '../pipeline/file-checks.js';
@@ -14,10 +14,12 @@ import { CameraController } from './controllers/camera-controller.js';
 import { ExportController } from './controllers/export-controller.js';
 import { FormController } from './controllers/form-controller.js';
 import { OverlayController } from './controllers/overlay-controller.js';
+import { SourceController } from './controllers/source-controller.js';
+import { fieldRequest } from './field-request.js';
 import { prepareSource } from './field-source.js';
 import { Preview } from './preview.js';
 import { sharedDecoder } from './shared-decoder.js';
-import { fileFromPasteEvent, readClipboardImage } from './sources/clipboard-source.js';
+import { readClipboardImage } from './sources/clipboard-source.js';
 import { wireDrop, wireFileInput } from './sources/upload-source.js';
 import { mergeStrings } from './strings.js';
 import { STYLES } from './styles.js';
@@ -39,18 +41,17 @@ export class ImageField extends HTMLElement {
   #form;
   #export;
   #overlays;
+  #sources;
   #strings = mergeStrings();
   #raster = null;        // what is shown, watermark included
   #value = null;         // #raster as the page's `type`
   #ownedUrl = null;      // object URL handed out for type="url"
   #fileName = '';
-  #picked = null;        // the source view picked by the user; the first listed one until then
   #action = null;        // AbortController of the latest user or page action
   #watermark = null;
   #markRaster = null;    // Promise of the watermark's raster
   #constraints = undefined;
   #decoder = undefined;  // undefined: the page's shared ContainedDecoder
-  #onDocumentPaste = (event) => this.#onPaste(event, true);
   #onFullscreenChange = () => this.#render();
 
   constructor() {
@@ -101,6 +102,11 @@ export class ImageField extends HTMLElement {
       get ownerDocument() { return field.ownerDocument; },
       fail,
     });
+    this.#sources = new SourceController(this, {
+      get interactive() { return field.interactive; },
+      get sources() { return field.sources; },
+      paste: (readFile) => this.#paste(readFile),
+    });
     this.#overlays = new OverlayController({ overlay: p.overlay, frame: p.frame, legend: p.legend, element: this }, {
       run: (op, args) => this.#runner.run(op, args),
       fail,
@@ -123,13 +129,13 @@ export class ImageField extends HTMLElement {
     this.#overlays.connect();
     this.#render();
     this.#form.update();
-    if (this.pasteAnywhere) document.addEventListener('paste', this.#onDocumentPaste);
+    this.#sources.listenToDocument(this.pasteAnywhere);
     // The main-thread core is loaded only where the field's pixel work runs there.
     if (!this.#runner.inWorker) loadCore().catch((error) => this.#fail(error));
   }
 
   disconnectedCallback() {
-    document.removeEventListener('paste', this.#onDocumentPaste);
+    this.#sources.listenToDocument(false);
     document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
     this.#overlays.disconnect();
     this.#stopCamera();
@@ -137,11 +143,8 @@ export class ImageField extends HTMLElement {
   }
 
   attributeChangedCallback(name, previous, next) {
-    if (name === 'paste-anywhere' && this.isConnected) {
-      document.removeEventListener('paste', this.#onDocumentPaste);
-      if (next !== null) document.addEventListener('paste', this.#onDocumentPaste);
-    }
-    if (name === 'sources' && this.#source !== 'webcam') this.#stopCamera();
+    if (name === 'paste-anywhere' && this.isConnected) this.#sources.listenToDocument(next !== null);
+    if (name === 'sources' && this.#sources.current !== 'webcam') this.#stopCamera();
     if ((name === 'required' || name === 'name') && previous !== next) this.#form.update();
     if (name === 'interactive' && next === null) this.#stopCamera();
     if ((name === 'type' || name === 'format') && previous !== next && this.#raster) this.#retype();
@@ -294,10 +297,9 @@ export class ImageField extends HTMLElement {
     p.dropzone.addEventListener('click', () => this.openFilePicker());  // a real button: Enter and Space click it
     wireFileInput(p.fileInput, (file) => this.#fromUser(file, 'upload'));
     wireDrop(p.frame, p.frame, {
-      enabled: () => this.interactive && this.#sourceList().includes('upload'),
+      enabled: () => this.interactive && this.#sources.list.includes('upload'),
       onFile: (file) => this.#fromUser(file, 'upload'),
     });
-    this.addEventListener('paste', (event) => this.#onPaste(event, false));
     p.start.addEventListener('click', () => this.#startCamera());
     p.capture.addEventListener('click', () => this.capture());
     p.devices.addEventListener('change', () => this.#startCamera(p.devices.value));
@@ -319,33 +321,18 @@ export class ImageField extends HTMLElement {
     }
   }
 
-  get #source() {
-    const sources = this.#sourceList();
-    return sources.includes(this.#picked) ? this.#picked : (sources.find((s) => s !== 'clipboard') ?? 'upload');
-  }
-
-  #sourceList() {
-    return this.sources.split(/[\s,]+/).filter((source) => ['upload', 'webcam', 'clipboard'].includes(source));
-  }
-
   #switchSource(source) {
     if (source !== 'webcam') this.#stopCamera();
-    this.#picked = source;
+    this.#sources.pick(source);
     this.#render();
   }
 
-  #onPaste(event, fromDocument) {
-    if (!this.interactive || !this.#sourceList().includes('clipboard')) return;
-    if (fromDocument) {
-      if (event.composedPath().includes(this)) return;  // handled by the field's own listener
-      const target = event.composedPath()[0];
-      if (target?.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target?.tagName)) return;
-    }
-    event.preventDefault();
+  /** A pasted image: `readFile()` gives its file, or throws when the paste held none. */
+  #paste(readFile) {
     const signal = this.#begin();
     let file;
     try {
-      file = fileFromPasteEvent(event);
+      file = readFile();
     } catch (error) {
       this.#fail(error);
       return;
@@ -366,30 +353,12 @@ export class ImageField extends HTMLElement {
     return new FieldRunner(this.decoder);
   }
 
-  /**
-   * One pipeline request for this field (pipeline/pixel-pipeline.js): the
-   * source in the field's mode, stamped when `stamp`, as `type`, with the
-   * preview's pixels (`shown`) and the form's file (`encode`: a format, or null).
-   */
+  /** Runs one pipeline request of this field (field-request.js), stamped with the watermark when `stamp`. */
   async #work(source, { stamp = false, signal, ...overrides } = {}) {
-    const request = {
-      source,
-      mode: this.imageMode,
-      layout: this.layout,
-      maxSize: this.maxSize,
-      maxPixels: this.maxPixels,
-      allowSvg: this.allowSvg,
-      type: this.type,
-      format: this.format,
-      shown: true,
-      encode: this.name ? this.format : null,
-      mark: stamp && this.#markRaster ? await this.#markRaster : null,
-      position: this.watermarkPosition.trim(),
-      ...overrides,
-    };
-    const prepared = await prepareSource(request.source, request, signal);
-    const { maxSize, allowSvg, ...rest } = request;
-    const result = await this.#runner.run('process', [{ ...rest, source: prepared.source }], { transfer: prepared.transfer, signal });
+    const mark = stamp && this.#markRaster ? await this.#markRaster : null;
+    const { maxSize, allowSvg, ...request } = fieldRequest(this, source, mark, overrides);
+    const prepared = await prepareSource(request.source, { maxSize, maxPixels: request.maxPixels, allowSvg }, signal);
+    const result = await this.#runner.run('process', [{ ...request, source: prepared.source }], { transfer: prepared.transfer, signal });
     return { ...result, type: request.type, encodeFormat: request.encode };
   }
 
@@ -504,7 +473,7 @@ export class ImageField extends HTMLElement {
 
   async #startCamera(deviceId) {
     if (!this.interactive) return false;
-    this.#picked = 'webcam';
+    this.#sources.pick('webcam');
     this.#render();
     return this.#camera.start(deviceId);
   }
@@ -546,8 +515,8 @@ export class ImageField extends HTMLElement {
       interactive: this.interactive,
       filled: this.#raster !== null,
       previewing: this.#preview.objectUrl !== null,
-      sources: this.#sourceList(),
-      source: this.#source,
+      sources: this.#sources.list,
+      source: this.#sources.current,
       cameraOn: this.#camera.active,
       mirror: this.mirror,
       buttons: parseButtons(this.getAttribute('buttons')),

@@ -6,6 +6,7 @@
 // trap, a hang, an error storm or heap growth past a threshold. Callers only
 // ever see a raster or an ImageFieldError.
 import { ImageFieldError } from '../core/error.js';
+import { besideCache, prebundled } from '../core/package-files.js';
 import { WorkerBridge } from '../worker/bridge.js';
 
 function toArrayBuffer(bytes, transfer) {
@@ -32,6 +33,7 @@ export class ContainedDecoder {
   /**
    * @param {object} [options]
    * @param {string|URL} [options.wasmUrl] the core's .wasm (default: the package's own)
+   * @param {string|URL} [options.workerUrl] pipeline-worker.js, where a build moved it (default: the package's own)
    * @param {number} [options.maxHeapBytes] replace the Worker once its Wasm heap is larger
    * @param {number} [options.timeoutMs] a decode (or each stage of a field request) taking longer is stopped (the Worker is replaced)
    * @param {{errors: number, withinMs: number}} [options.errorStorm] this many errors in this time replace the Worker
@@ -39,10 +41,12 @@ export class ContainedDecoder {
    * @throws {ImageFieldError} worker_failed where there is no Worker (Node)
    */
   constructor(options = {}) {
-    this.#bridge = new WorkerBridge(
-      () => new Worker(new URL('./pipeline-worker.js', import.meta.url), { type: 'module', name: 'imagefield-decoder' }),
-      options,
-    );
+    const { workerUrl, ...guards } = options;
+    this.#bridge = new WorkerBridge(() => {
+      if (workerUrl !== undefined) return new Worker(workerUrl, { type: 'module', name: 'imagefield-decoder' });
+      if (prebundled()) return new Worker(besideCache('web/pipeline/pipeline-worker.js'), { type: 'module', name: 'imagefield-decoder' });
+      return new Worker(new URL('./pipeline-worker.js', import.meta.url), { type: 'module', name: 'imagefield-decoder' });
+    }, guards);
   }
 
   /**

@@ -4,7 +4,7 @@
 // that only decodes) the same operations run on the main thread with the
 // page's core. Either way the caller's AbortSignal cancels the work.
 import { ImageFieldError } from '../core/error.js';
-import { loadCore } from '../core/core.js';
+import { loadCore } from '../core/load-core.js';
 import { decoderBridge } from './contained-decoder.js';
 import { pipelineOperations } from './pipeline-operations.js';
 

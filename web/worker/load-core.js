@@ -1,7 +1,7 @@
 // The public loadCore(): the synchronous core on this thread, or with
 // { worker: true } a WorkerCore whose methods return Promises.
 import { ImageFieldError } from '../core/error.js';
-import { loadCore as loadCoreHere } from '../core/core.js';
+import { loadCore as loadCoreHere } from '../core/load-core.js';
 import { loadWorkerCore } from './worker-core.js';
 
 /**

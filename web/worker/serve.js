@@ -5,7 +5,7 @@
 // (core, args, context) → value; context.stage() restarts the page's hang
 // guard for the next stage of a long operation.
 import { ImageFieldError } from '../core/error.js';
-import { loadCore } from '../core/core.js';
+import { loadCoreStatic } from '../core/load-core-static.js';
 import { pack, transferables, unpack } from './transfer.js';
 
 /** Runs in a Worker: answers the bridge's messages with `operations`. */
@@ -17,7 +17,7 @@ export function serve(operations) {
     try {
       // Without a URL the loader picks the SIMD or non-SIMD build for this engine.
       // Each Worker has its own module scope, so this instance is the Worker's own.
-      core = await loadCore(wasmUrl ? { wasmUrl } : undefined);
+      core = await loadCoreStatic(wasmUrl ? { wasmUrl } : undefined);
       self.postMessage({ type: 'ready', simd: core.simd, defaultLimits: { ...core.defaultLimits }, ...heap() });
     } catch (error) {
       self.postMessage({ type: 'failed', code: error?.code ?? 'load_failed', message: String(error?.message ?? error) });

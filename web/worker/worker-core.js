@@ -5,6 +5,7 @@
 // Inputs are copied to the Worker unless `transfer: true` hands their buffers
 // over (they are detached afterwards); results come back transferred.
 import { ImageFieldError } from '../core/error.js';
+import { besideCache, prebundled } from '../core/package-files.js';
 import { WorkerBridge } from './bridge.js';
 import { crossable, transferables } from './transfer.js';
 
@@ -83,14 +84,16 @@ export class WorkerCore {
 }
 
 /**
- * Starts a WorkerCore. Options: the bridge's (wasmUrl, timeoutMs,
- * maxHeapBytes, errorStorm, onReplace).
+ * Starts a WorkerCore. Options: workerUrl (core-worker.js, where a build
+ * moved it) and the bridge's (wasmUrl, timeoutMs, maxHeapBytes, errorStorm, onReplace).
  */
 export async function loadWorkerCore(options = {}) {
-  const bridge = new WorkerBridge(
-    () => new Worker(new URL('./core-worker.js', import.meta.url), { type: 'module', name: 'imagefield-core' }),
-    options,
-  );
+  const { workerUrl, ...guards } = options;
+  const bridge = new WorkerBridge(() => {
+    if (workerUrl !== undefined) return new Worker(workerUrl, { type: 'module', name: 'imagefield-core' });
+    if (prebundled()) return new Worker(besideCache('web/worker/core-worker.js'), { type: 'module', name: 'imagefield-core' });
+    return new Worker(new URL('./core-worker.js', import.meta.url), { type: 'module', name: 'imagefield-core' });
+  }, guards);
   const info = await bridge.ready();
   return new WorkerCore(bridge, info);
 }
