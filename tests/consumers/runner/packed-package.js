@@ -1,14 +1,13 @@
 // Gets the package into the consumer project the way an app gets it from the
 // registry: `npm pack` of the repository (its prepack builds the Wasm unless
-// the build in web/wasm is newer than every source it comes from), then an
+// the shipped build is newer than every source it comes from), then an
 // install of that tarball. The bundlers and the browser tooling come from
 // this project's own lockfile.
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runOrThrow } from './commands.js';
 
-const WASM_FILES = ['imagefield-core.js', 'imagefield-core.wasm', 'imagefield-core-nosimd.js', 'imagefield-core-nosimd.wasm'];
 const WASM_SOURCES = ['src', 'bindings', 'third_party', 'CMakeLists.txt', 'scripts/build.sh'];
 
 async function newestChange(path) {
@@ -20,9 +19,17 @@ async function newestChange(path) {
   return newest;
 }
 
-/** Whether web/wasm holds all four build files, each newer than every source of the Wasm build. */
+/** The Wasm build's outputs the package ships: the .wasm files and their glue in its "files". */
+async function wasmBuildFiles(repoRoot) {
+  const { files } = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8'));
+  return files.filter((path) => /(^|\/)wasm\/[^/*]+\.(wasm|js)$/.test(path));
+}
+
+/** Whether every shipped Wasm build file exists and is newer than every source of the Wasm build. */
 export async function wasmBuildIsFresh(repoRoot) {
-  const built = await Promise.all(WASM_FILES.map((name) => stat(join(repoRoot, 'web/wasm', name)).catch(() => null)));
+  const outputs = await wasmBuildFiles(repoRoot);
+  if (!outputs.some((path) => path.endsWith('.wasm'))) return false;
+  const built = await Promise.all(outputs.map((path) => stat(join(repoRoot, path)).catch(() => null)));
   if (built.some((info) => !info)) return false;
   const sources = Math.max(...await Promise.all(WASM_SOURCES.map((path) => newestChange(join(repoRoot, path)))));
   return built.every((info) => info.mtimeMs > sources);

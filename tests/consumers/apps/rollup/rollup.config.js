@@ -12,6 +12,6 @@ export default {
     'pipeline-worker': here('../../node_modules/imagefield/web/pipeline/pipeline-worker.js'),
     'core-worker': here('../../node_modules/imagefield/web/worker/core-worker.js'),
   },
-  output: { dir: here('./dist/assets'), format: 'es', entryFileNames: '[name].js' },
+  output: { dir: here('./dist'), format: 'es', entryFileNames: '[name].js' },
   plugins: [nodeResolve({ browser: true }), terser()],
 };
