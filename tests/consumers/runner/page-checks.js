@@ -86,9 +86,15 @@ async function checkUpload(page) {
   return { ok: !pixels, detail: pixels || `change: ${WIDTH}×${HEIGHT} RGB, pixels exact` };
 }
 
+// The app runs two: the field's (pipeline-worker.js) and loadCore({ worker: true })'s (core-worker.js).
+const APP_WORKERS = 2;
+
 async function checkWorkers(page, closedWorkers) {
   const workers = page.workers();
-  if (!workers.length) return { ok: false, detail: `no Worker running${closedWorkers.length ? ` (${closedWorkers.length} ended: ${closedWorkers.join(', ')})` : ''}` };
+  if (workers.length < APP_WORKERS) {
+    const ended = closedWorkers.length ? ` (${closedWorkers.length} ended: ${closedWorkers.join(', ')})` : '';
+    return { ok: false, detail: `${workers.length} Workers running, expected ${APP_WORKERS}${ended}` };
+  }
   const answers = await Promise.all(workers.map((worker) => worker.evaluate(() => typeof self.postMessage).catch((error) => error.message)));
   const dead = answers.filter((answer) => answer !== 'function');
   if (dead.length) return { ok: false, detail: `a Worker does not answer: ${firstLine(dead[0])}` };
