@@ -186,6 +186,88 @@ export interface WatermarkOptions {
   margin?: number;
 }
 
+/** Pillow's resampling filters (`Image.Resampling.*`, lower case). */
+export type ResizeFilter = 'nearest' | 'box' | 'bilinear' | 'hamming' | 'bicubic' | 'lanczos';
+
+export interface ResizeOptions {
+  /** Output size in pixels (integers ≥ 1). */
+  width: number;
+  height: number;
+  /** Default `'bicubic'`, as Pillow's. Modes 1 and P always use nearest, as in Pillow. */
+  filter?: ResizeFilter;
+  /** Source region `[left, top, right, bottom]`, fractions allowed, inside the image. */
+  box?: [number, number, number, number];
+  /**
+   * ≥ 1: first `Image.reduce` by whole factors while the rest still shrinks
+   * by at least this much (faster, nearly the same). As in Pillow 9.4 it has
+   * no effect with nearest, nor on LA and RGBA images.
+   */
+  reducingGap?: number;
+}
+
+/** Element order of a tensor: batch of one (`n…`) or not, channels first or last. */
+export type TensorLayout = 'nchw' | 'nhwc' | 'chw' | 'hwc';
+
+/**
+ * Preprocessing for a model, applied in this order with torchvision 0.14's
+ * semantics (resizing is Pillow's, as torchvision's on a PIL image):
+ * convert to RGB (L for `channels: 'L'`, alpha dropped as by `convert`),
+ * resize, crop, letterbox, scale, mean, std, channel order, layout, dtype.
+ */
+export interface TensorOptions {
+  /** `T.Resize`: a number sets the shorter side (the longer becomes int(size·long/short)); or `[height, width]`. */
+  resize?: number | [number, number];
+  /** Filter for resize and letterbox; default `'bilinear'` (torchvision's). */
+  filter?: ResizeFilter;
+  /** `T.CenterCrop([height, width])`: offsets rounded half-to-even; larger than the image pads with zeros. */
+  crop?: [number, number];
+  /**
+   * Fit inside `[height, width]` keeping the aspect ratio (placed size
+   * rounded half up), centred (odd pixel right/bottom), the rest filled
+   * with `letterboxColor`. The result's `letterbox` maps boxes back.
+   */
+  letterbox?: [number, number];
+  /** Fill of the letterbox: one grey value or RGB, integers 0–255; default 114. */
+  letterboxColor?: number | [number, number, number];
+  /**
+   * Multiplier of the byte values, default 1/255. A scale of 1/n divides by
+   * n in float32 (`T.ToTensor` divides by 255: the same bits); any other
+   * scale multiplies by its float32 value.
+   */
+  scale?: number;
+  /** `T.Normalize`: one value per channel, rounded to float32; value = (value − mean) / std in float32. */
+  mean?: number[];
+  /** One value per channel, none 0. */
+  std?: number[];
+  /** Default `'RGB'`. */
+  channels?: 'RGB' | 'BGR' | 'L';
+  /** Default `'nchw'` (dims `[1, C, H, W]`). */
+  layout?: TensorLayout;
+  /** Default `'float32'`; `'uint8'` gives the pixel bytes (no scale, mean or std). */
+  dtype?: 'float32' | 'uint8';
+}
+
+/** Where the image sits in a letterboxed tensor: image x = (tensor x − left) / scaleX. */
+export interface LetterboxPlacement {
+  scale: number;
+  scaleX: number;
+  scaleY: number;
+  left: number;
+  top: number;
+  /** Size of the placed image inside the canvas. */
+  width: number;
+  height: number;
+}
+
+/** Accepted as is by `new ort.Tensor(t.type, t.data, t.dims)` and `tf.tensor(t.data, t.dims)`. */
+export interface ModelTensor {
+  data: Float32Array | Uint8Array;
+  dims: number[];
+  type: 'float32' | 'uint8';
+  /** Present when `letterbox` was asked for. */
+  letterbox?: LetterboxPlacement;
+}
+
 /** The loaded core. Every method is synchronous and throws {@link ImageFieldError}. */
 export interface Core {
   /** The limits `decode` applies when a call does not override them. */
@@ -260,6 +342,21 @@ export interface Core {
    * Wrong sizes: `invalid_mask` (ids) or `invalid_argument` (colours).
    */
   maskOverlay(mask: { width: number; height: number; data: Uint8Array }, colors: Uint8Array): Raster;
+
+  /**
+   * Pillow 9.4's `Image.resize(size, filter, box, reducing_gap)`, byte for
+   * byte, on every mode (LA and RGBA through Pillow's premultiplied alpha;
+   * I and F in its double arithmetic). Bad sizes, boxes, gaps or filter
+   * names: `invalid_argument`.
+   */
+  resize(raster: Raster | ImageData, options: ResizeOptions): Raster;
+  /**
+   * The raster as a model input, bit-identical to the same torchvision 0.14
+   * pipeline on a PIL image (e.g. ImageNet: `{ resize: 256, crop: [224, 224],
+   * mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] }`). Bad options:
+   * `invalid_argument` naming the option and what it accepts.
+   */
+  toTensor(raster: Raster | ImageData, options?: TensorOptions): ModelTensor;
 
   /** The wandb.Image data type; see {@link ImageConstructor}. */
   readonly Image: ImageConstructor;

@@ -18,16 +18,28 @@ inline uint8_t clip8(int32_t sum) {
   return v < 0 ? 0 : v > 255 ? 255 : uint8_t(v);
 }
 
-void horizontalRowScalar(const uint8_t* row, int channels, const FixedAxisWeights& w, uint8_t* out) {
+// All bands of a pixel in one pass over the window, as Pillow does.
+template <int C>
+void horizontalRowScalarBands(const uint8_t* row, const FixedAxisWeights& w, uint8_t* out) {
   for (int xx = 0; xx < w.outSize; ++xx) {
     const int32_t* k = &w.weights[size_t(xx) * w.stride];
-    const uint8_t* src = row + size_t(w.first[xx]) * channels;
+    const uint8_t* src = row + size_t(w.first[xx]) * C;
     const int n = w.count[xx];
-    for (int c = 0; c < channels; ++c) {
-      int32_t sum = kHalf;
-      for (int x = 0; x < n; ++x) sum += int32_t(src[size_t(x) * channels + c]) * k[x];
-      out[size_t(xx) * channels + c] = clip8(sum);
+    int32_t sum[C];
+    for (int c = 0; c < C; ++c) sum[c] = kHalf;
+    for (int x = 0; x < n; ++x) {
+      for (int c = 0; c < C; ++c) sum[c] += int32_t(src[size_t(x) * C + c]) * k[x];
     }
+    for (int c = 0; c < C; ++c) out[size_t(xx) * C + c] = clip8(sum[c]);
+  }
+}
+
+void horizontalRowScalar(const uint8_t* row, int channels, const FixedAxisWeights& w, uint8_t* out) {
+  switch (channels) {
+    case 1: return horizontalRowScalarBands<1>(row, w, out);
+    case 2: return horizontalRowScalarBands<2>(row, w, out);
+    case 3: return horizontalRowScalarBands<3>(row, w, out);
+    default: return horizontalRowScalarBands<4>(row, w, out);
   }
 }
 
