@@ -9,6 +9,7 @@ namespace {
 
 using std::int32_t;
 using std::size_t;
+using std::int16_t;
 using std::uint8_t;
 
 constexpr int32_t kHalf = 1 << (kWeightBits - 1);
@@ -56,63 +57,72 @@ void verticalRangeScalar(const uint8_t* in, size_t rowBytes, const FixedAxisWeig
 }
 
 #if defined(__wasm_simd128__)
-inline v128_t widenLow4(v128_t bytes) { return wasm_u32x4_extend_low_u16x8(wasm_u16x8_extend_low_u8x16(bytes)); }
-
-// Four sums → four clamped bytes in the low lanes.
-inline v128_t clipLanes(v128_t sums) {
-  const v128_t shifted = wasm_i32x4_shr(sums, kWeightBits);
-  const v128_t words = wasm_i16x8_narrow_i32x4(shifted, shifted);
-  return wasm_u8x16_narrow_i16x8(words, words);
+inline v128_t combineSplit(v128_t high, v128_t low) {
+  return wasm_i32x4_add(wasm_i32x4_shl(high, kWeightSplitBits), low);
 }
 
-inline int32_t loadPixel32(const uint8_t* p) {
-  int32_t v;
-  __builtin_memcpy(&v, p, 4);
-  return v;
-}
-
-// One tap = one pixel of 3 or 4 bytes widened to 4 lanes, times its weight.
-void horizontalRowSimdWide(const uint8_t* row, int channels, const FixedAxisWeights& w, uint8_t* out) {
-  for (int xx = 0; xx < w.outSize; ++xx) {
-    const int32_t* k = &w.weights[size_t(xx) * w.stride];
-    const uint8_t* src = row + size_t(w.first[xx]) * channels;
-    const int n = w.count[xx];
-    v128_t sum = wasm_i32x4_splat(kHalf);
-    int x = 0;
-    for (; x + 1 < n; x += 2) {
-      const v128_t a = widenLow4(wasm_i32x4_splat(loadPixel32(src + size_t(x) * channels)));
-      const v128_t b = widenLow4(wasm_i32x4_splat(loadPixel32(src + size_t(x + 1) * channels)));
-      sum = wasm_i32x4_add(sum, wasm_i32x4_mul(a, wasm_i32x4_splat(k[x])));
-      sum = wasm_i32x4_add(sum, wasm_i32x4_mul(b, wasm_i32x4_splat(k[x + 1])));
-    }
-    if (x < n) {
-      const v128_t a = widenLow4(wasm_i32x4_splat(loadPixel32(src + size_t(x) * channels)));
-      sum = wasm_i32x4_add(sum, wasm_i32x4_mul(a, wasm_i32x4_splat(k[x])));
-    }
-    const int32_t bytes = wasm_i32x4_extract_lane(clipLanes(sum), 0);
-    uint8_t* dst = out + size_t(xx) * channels;
-    dst[0] = uint8_t(bytes);
-    dst[1] = uint8_t(bytes >> 8);
-    dst[2] = uint8_t(bytes >> 16);
-    if (channels == 4) dst[3] = uint8_t(bytes >> 24);
+// Two taps per step: the bands of two neighbouring pixels as 16-bit pairs
+// [b0 of x, b0 of x+1, b1 of x, b1 of x+1, ...], times the pair of split
+// weights in one dot product per half.
+template <int C>
+v128_t pixelPairs(const uint8_t* p) {
+  const v128_t zero = wasm_i32x4_splat(0);
+  if constexpr (C == 4) {
+    return wasm_i8x16_shuffle(wasm_v128_load64_zero(p), zero, 0, 16, 4, 16, 1, 16, 5, 16, 2, 16, 6, 16, 3, 16, 7, 16);
+  } else if constexpr (C == 3) {
+    return wasm_i8x16_shuffle(wasm_v128_load64_zero(p), zero, 0, 16, 3, 16, 1, 16, 4, 16, 2, 16, 5, 16, 16, 16, 16,
+                              16);
+  } else {
+    return wasm_i8x16_shuffle(wasm_v128_load32_zero(p), zero, 0, 16, 2, 16, 1, 16, 3, 16, 16, 16, 16, 16, 16, 16, 16,
+                              16);
   }
 }
 
-// One band: four taps at a time, the four weights from the padded row.
-void horizontalRowSimdGray(const uint8_t* row, const FixedAxisWeights& w, uint8_t* out) {
+template <int C>
+void horizontalRowSimdPairs(const uint8_t* row, const FixedAxisWeights& w, uint8_t* out) {
+  const v128_t zero = wasm_i32x4_splat(0);
   for (int xx = 0; xx < w.outSize; ++xx) {
-    const int32_t* k = &w.weights[size_t(xx) * w.stride];
+    const size_t offset = size_t(xx) * w.stride;
+    const int16_t* high = &w.high[offset];
+    const int16_t* low = &w.low[offset];
+    const uint8_t* src = row + size_t(w.first[xx]) * C;
+    const int n = w.count[xx];
+    v128_t sumHigh = zero, sumLow = zero;
+    int x = 0;
+    for (; x + 1 < n; x += 2) {
+      const v128_t pixels = pixelPairs<C>(src + size_t(x) * C);
+      sumHigh = wasm_i32x4_add(sumHigh, wasm_i32x4_dot_i16x8(pixels, wasm_v128_load32_splat(high + x)));
+      sumLow = wasm_i32x4_add(sumLow, wasm_i32x4_dot_i16x8(pixels, wasm_v128_load32_splat(low + x)));
+    }
+    int32_t sums[4];
+    wasm_v128_store(sums, combineSplit(sumHigh, sumLow));
+    uint8_t* dst = out + size_t(xx) * C;
+    for (int c = 0; c < C; ++c) {
+      int32_t sum = kHalf + sums[c];
+      if (x < n) sum += int32_t(src[size_t(x) * C + c]) * w.weights[offset + size_t(x)];
+      dst[c] = clip8(sum);
+    }
+  }
+}
+
+// One band: eight taps per step, eight split weights straight from the padded row.
+void horizontalRowSimdGray(const uint8_t* row, const FixedAxisWeights& w, uint8_t* out) {
+  const v128_t zero = wasm_i32x4_splat(0);
+  for (int xx = 0; xx < w.outSize; ++xx) {
+    const size_t offset = size_t(xx) * w.stride;
     const uint8_t* src = row + w.first[xx];
     const int n = w.count[xx];
-    v128_t sum = wasm_i32x4_splat(0);
+    v128_t sumHigh = zero, sumLow = zero;
     int x = 0;
-    for (; x + 4 <= n; x += 4) {
-      const v128_t pixels = widenLow4(wasm_i32x4_splat(loadPixel32(src + x)));
-      sum = wasm_i32x4_add(sum, wasm_i32x4_mul(pixels, wasm_v128_load(k + x)));
+    for (; x + 8 <= n; x += 8) {
+      const v128_t pixels = wasm_u16x8_load8x8(src + x);
+      sumHigh = wasm_i32x4_add(sumHigh, wasm_i32x4_dot_i16x8(pixels, wasm_v128_load(&w.high[offset + size_t(x)])));
+      sumLow = wasm_i32x4_add(sumLow, wasm_i32x4_dot_i16x8(pixels, wasm_v128_load(&w.low[offset + size_t(x)])));
     }
-    int32_t total = kHalf + wasm_i32x4_extract_lane(sum, 0) + wasm_i32x4_extract_lane(sum, 1) +
-                    wasm_i32x4_extract_lane(sum, 2) + wasm_i32x4_extract_lane(sum, 3);
-    for (; x < n; ++x) total += int32_t(src[x]) * k[x];
+    const v128_t sums = combineSplit(sumHigh, sumLow);
+    int32_t total = kHalf + wasm_i32x4_extract_lane(sums, 0) + wasm_i32x4_extract_lane(sums, 1) +
+                    wasm_i32x4_extract_lane(sums, 2) + wasm_i32x4_extract_lane(sums, 3);
+    for (; x < n; ++x) total += int32_t(src[x]) * w.weights[offset + size_t(x)];
     out[xx] = clip8(total);
   }
 }
@@ -137,14 +147,16 @@ void resampleHorizontal8(const uint8_t* in, const uint8_t* inEnd, int inWidth, i
   for (int y = 0; y < rows; ++y) {
     const uint8_t* row = in + y * inRow;
     uint8_t* dst = out + y * outRow;
-    // 4-byte reads of the last pixel run one byte past a 3-byte pixel.
-    const bool roomForWideReads = size_t(inEnd - row) >= inRow + 1;
-    if (channels == 1) {
-      horizontalRowSimdGray(row, w, dst);
-    } else if (channels == 4 || (channels == 3 && roomForWideReads)) {
-      horizontalRowSimdWide(row, channels, w, dst);
-    } else {
-      horizontalRowScalar(row, channels, w, dst);
+    // The 8-byte reads of two 3-byte pixels run two bytes past the second.
+    const bool roomForWideReads = size_t(inEnd - row) >= inRow + 2;
+    switch (channels) {
+      case 1: horizontalRowSimdGray(row, w, dst); break;
+      case 2: horizontalRowSimdPairs<2>(row, w, dst); break;
+      case 3:
+        if (roomForWideReads) horizontalRowSimdPairs<3>(row, w, dst);
+        else horizontalRowScalar(row, channels, w, dst);
+        break;
+      default: horizontalRowSimdPairs<4>(row, w, dst); break;
     }
   }
 #else

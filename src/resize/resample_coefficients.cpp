@@ -43,16 +43,23 @@ AxisWeights axisWeights(int inSize, float in0, float in1, int outSize, ResizeFil
 FixedAxisWeights toFixedPoint(const AxisWeights& axis) {
   FixedAxisWeights fixed;
   fixed.outSize = axis.outSize;
-  fixed.stride = (axis.stride + 3) & ~3;
+  fixed.stride = (axis.stride + 7) & ~7;
   fixed.first = axis.first;
   fixed.count = axis.count;
   fixed.weights.assign(std::size_t(axis.outSize) * fixed.stride, 0);
+  fixed.high.assign(fixed.weights.size(), 0);
+  fixed.low.assign(fixed.weights.size(), 0);
   constexpr double one = double(1 << kWeightBits);
   for (int xx = 0; xx < axis.outSize; ++xx) {
     const double* k = &axis.weights[std::size_t(xx) * axis.stride];
     std::int32_t* out = &fixed.weights[std::size_t(xx) * fixed.stride];
+    std::int16_t* high = &fixed.high[std::size_t(xx) * fixed.stride];
+    std::int16_t* low = &fixed.low[std::size_t(xx) * fixed.stride];
     for (int x = 0; x < axis.stride; ++x) {
       out[x] = k[x] < 0 ? std::int32_t(-0.5 + k[x] * one) : std::int32_t(0.5 + k[x] * one);
+      // Arithmetic shift: floor division, so the low part is never negative.
+      high[x] = std::int16_t(out[x] >> kWeightSplitBits);
+      low[x] = std::int16_t(out[x] - (std::int32_t(high[x]) << kWeightSplitBits));
     }
   }
   return fixed;

@@ -25,13 +25,18 @@ constexpr int kWeightBits = 22;
 AxisWeights axisWeights(int inSize, float in0, float in1, int outSize, ResizeFilter filter);
 
 // Weights × 2^22 rounded half away from zero, same layout; `stride` is padded
-// to a multiple of 4 with zeros so vector code may read whole groups.
+// to a multiple of 8 with zeros so vector code may read whole groups.
+// Each weight is also split as high · 2^11 + low (low in [0, 2047]), both
+// fitting int16, for 16-bit dot products that sum to the same integers.
+constexpr int kWeightSplitBits = 11;
 struct FixedAxisWeights {
   int outSize = 0;
   int stride = 0;
   std::vector<int> first;
   std::vector<int> count;
   std::vector<std::int32_t> weights;
+  std::vector<std::int16_t> high;
+  std::vector<std::int16_t> low;
 };
 FixedAxisWeights toFixedPoint(const AxisWeights& axis);
 

@@ -83,6 +83,20 @@ describe.each(builds)('%s build', (name, options) => {
   });
 });
 
+test('the SIMD and scalar builds agree on wide windows, every band count, shrinking hard and enlarging', () => {
+  for (const mode of ['L', 'LA', 'RGB', 'RGBA', 'CMYK']) {
+    const raster = seededRaster({ seed: 321 + mode.length, width: 523, height: 97, mode });
+    for (const filter of ['bilinear', 'hamming', 'bicubic', 'lanczos']) {
+      for (const [width, height] of [[61, 40], [5, 3], [1000, 150], [523, 31], [77, 97]]) {
+        const a = cores.SIMD.resize(raster, { width, height, filter });
+        const b = cores.scalar.resize(raster, { width, height, filter });
+        expect({ mode, filter, width, height, same: sha256(a.data) === sha256(b.data) })
+          .toEqual({ mode, filter, width, height, same: true });
+      }
+    }
+  }
+});
+
 test('layouts and channel orders are permutations of the same values', () => {
   const core = cores.SIMD;
   const raster = seededRaster({ seed: 8, width: 9, height: 5, mode: 'RGB' });
