@@ -40,13 +40,41 @@ Raster crop(const Raster& in, int left, int top, int width, int height) {
   return out;
 }
 
+bool changesWidth(const Raster& in, int width, const std::array<float, 4>& box) {
+  return width != int(in.width) || box[0] != 0 || box[2] != float(width);
+}
+bool changesHeight(const Raster& in, int height, const std::array<float, 4>& box) {
+  return height != int(in.height) || box[1] != 0 || box[3] != float(height);
+}
+
+// Output pixels [from, from + count) of an axis.
+AxisWeights slice(const AxisWeights& axis, int from, int count) {
+  AxisWeights part;
+  part.outSize = count;
+  part.stride = axis.stride;
+  part.first.assign(axis.first.begin() + from, axis.first.begin() + from + count);
+  part.count.assign(axis.count.begin() + from, axis.count.begin() + from + count);
+  part.weights.assign(axis.weights.begin() + std::ptrdiff_t(from) * axis.stride,
+                      axis.weights.begin() + std::ptrdiff_t(from + count) * axis.stride);
+  return part;
+}
+
 // Pillow's ImagingResampleInner: a horizontal pass over just the rows the
 // vertical pass reads, then the vertical pass, each only when its axis changes.
-Raster convolve(const Raster& in, int width, int height, ResizeFilter filter, const std::array<float, 4>& box) {
-  const bool horizontal = width != int(in.width) || box[0] != 0 || box[2] != float(width);
-  const bool vertical = height != int(in.height) || box[1] != 0 || box[3] != float(height);
-  const AxisWeights axisX = axisWeights(int(in.width), box[0], box[2], width, filter);
+// With a window {left, top, width, height}, only those output pixels are
+// computed, from the full-size weights.
+Raster convolve(const Raster& in, int width, int height, ResizeFilter filter, const std::array<float, 4>& box,
+                const std::array<int, 4>* window = nullptr) {
+  const bool horizontal = changesWidth(in, width, box);
+  const bool vertical = changesHeight(in, height, box);
+  AxisWeights axisX = axisWeights(int(in.width), box[0], box[2], width, filter);
   AxisWeights axisY = axisWeights(int(in.height), box[1], box[3], height, filter);
+  if (window) {
+    axisX = slice(axisX, (*window)[0], (*window)[2]);
+    axisY = slice(axisY, (*window)[1], (*window)[3]);
+    width = (*window)[2];
+    height = (*window)[3];
+  }
   const int firstRow = axisY.first[0];
   const int lastRow = axisY.first[height - 1] + axisY.count[height - 1];
   const bool wide = in.mode == Mode::I || in.mode == Mode::F;
@@ -106,11 +134,17 @@ Raster convolve(const Raster& in, int width, int height, ResizeFilter filter, co
   }
 }
 
+// Pillow copies the box instead of resampling when it sits on whole pixels
+// and has the output's size.
+bool cropsOnly(const std::array<float, 4>& b, int width, int height) {
+  return b[0] - float(int(b[0])) == 0 && b[2] - b[0] == float(width) && b[1] - float(int(b[1])) == 0 &&
+         b[3] - b[1] == float(height);
+}
+
 // Pillow's C-level resize: the box travels as C floats from here on.
 Raster resizeWithBox(const Raster& in, int width, int height, ResizeFilter filter, const std::array<double, 4>& box) {
   const std::array<float, 4> b = {float(box[0]), float(box[1]), float(box[2]), float(box[3])};
-  if (b[0] - float(int(b[0])) == 0 && b[2] - b[0] == float(width) && b[1] - float(int(b[1])) == 0 &&
-      b[3] - b[1] == float(height)) {
+  if (cropsOnly(b, width, height)) {
     return crop(in, int(b[0]), int(b[1]), width, height);
   }
   if (filter == ResizeFilter::Nearest) return resizeNearest(in, width, height, b);
@@ -145,31 +179,13 @@ Result<Raster> resizeOpaque(const Raster& in, int width, int height, ResizeFilte
   return resizeWithBox(in, width, height, filter, box);
 }
 
+std::optional<Error> checkOptions(const Raster& source, const ResizeOptions& options, std::array<double, 4>& box);
+
 }  // namespace
 
 Result<Raster> resize(const Raster& source, const ResizeOptions& options) {
-  if (auto bad = validateRaster(source)) return *bad;
-  if (options.width < 1 || options.height < 1 || options.width > 0x7fffffffu || options.height > 0x7fffffffu) {
-    return invalid("resize width and height must be positive integers, got " + std::to_string(options.width) + "x" +
-                   std::to_string(options.height));
-  }
-  if (options.reducingGap && !(*options.reducingGap >= 1.0 && std::isfinite(*options.reducingGap))) {
-    return invalid("reducingGap must be a number of at least 1.0, got " + number(*options.reducingGap));
-  }
-  std::array<double, 4> box = {0, 0, double(source.width), double(source.height)};
-  if (options.box) {
-    box = *options.box;
-    for (double v : box) {
-      if (!std::isfinite(v)) return invalid("box values must be finite numbers");
-    }
-    if (box[0] < 0 || box[1] < 0 || box[2] > source.width || box[3] > source.height || box[2] <= box[0] ||
-        box[3] <= box[1]) {
-      return invalid("box [" + number(box[0]) + ", " + number(box[1]) + ", " + number(box[2]) + ", " +
-                     number(box[3]) + "] must be [left, top, right, bottom] with left < right ≤ " +
-                     std::to_string(source.width) + " and top < bottom ≤ " + std::to_string(source.height) +
-                     ", none negative");
-    }
-  }
+  std::array<double, 4> box{};
+  if (auto bad = checkOptions(source, options, box)) return *bad;
   const int width = int(options.width), height = int(options.height);
   if (options.width == source.width && options.height == source.height && box[0] == 0 && box[1] == 0 &&
       box[2] == source.width && box[3] == source.height) {
@@ -187,5 +203,59 @@ Result<Raster> resize(const Raster& source, const ResizeOptions& options) {
   }
   return resizeOpaque(source, width, height, filter, box, options.reducingGap);
 }
+
+Result<Raster> resizeWindow(const Raster& source, const ResizeOptions& options, std::array<std::uint32_t, 4> window) {
+  std::array<double, 4> box{};
+  if (auto bad = checkOptions(source, options, box)) return *bad;
+  if (window[2] < 1 || window[3] < 1 || window[0] + window[2] > options.width ||
+      window[1] + window[3] > options.height) {
+    return invalid("resize window must lie inside the " + std::to_string(options.width) + "x" +
+                   std::to_string(options.height) + " result");
+  }
+  const int width = int(options.width), height = int(options.height);
+  const std::array<float, 4> b = {float(box[0]), float(box[1]), float(box[2]), float(box[3])};
+  const bool plainConvolution = options.filter != ResizeFilter::Nearest && !options.reducingGap &&
+                                source.mode != Mode::One && source.mode != Mode::P && source.mode != Mode::LA &&
+                                source.mode != Mode::RGBA && !cropsOnly(b, width, height) &&
+                                changesWidth(source, width, b) &&
+                                changesHeight(source, height, b);
+  if (plainConvolution) {
+    const std::array<int, 4> w = {int(window[0]), int(window[1]), int(window[2]), int(window[3])};
+    return convolve(source, width, height, options.filter, b, &w);
+  }
+  auto whole = resize(source, options);
+  if (!whole) return whole;
+  return crop(whole.value(), int(window[0]), int(window[1]), int(window[2]), int(window[3]));
+}
+
+namespace {
+
+std::optional<Error> checkOptions(const Raster& source, const ResizeOptions& options, std::array<double, 4>& box) {
+  if (auto bad = validateRaster(source)) return *bad;
+  if (options.width < 1 || options.height < 1 || options.width > 0x7fffffffu || options.height > 0x7fffffffu) {
+    return invalid("resize width and height must be positive integers, got " + std::to_string(options.width) + "x" +
+                   std::to_string(options.height));
+  }
+  if (options.reducingGap && !(*options.reducingGap >= 1.0 && std::isfinite(*options.reducingGap))) {
+    return invalid("reducingGap must be a number of at least 1.0, got " + number(*options.reducingGap));
+  }
+  box = {0, 0, double(source.width), double(source.height)};
+  if (options.box) {
+    box = *options.box;
+    for (double v : box) {
+      if (!std::isfinite(v)) return invalid("box values must be finite numbers");
+    }
+    if (box[0] < 0 || box[1] < 0 || box[2] > source.width || box[3] > source.height || box[2] <= box[0] ||
+        box[3] <= box[1]) {
+      return invalid("box [" + number(box[0]) + ", " + number(box[1]) + ", " + number(box[2]) + ", " +
+                     number(box[3]) + "] must be [left, top, right, bottom] with left < right ≤ " +
+                     std::to_string(source.width) + " and top < bottom ≤ " + std::to_string(source.height) +
+                     ", none negative");
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 }  // namespace imagefield

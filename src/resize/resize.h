@@ -27,4 +27,10 @@ struct ResizeOptions {
 
 Result<Raster> resize(const Raster& source, const ResizeOptions& options);
 
+// The window {left, top, width, height} of resize(source, options): the
+// same bytes as resizing and then cropping, computing only the window when
+// the plain convolution path applies (each output pixel depends only on its
+// own filter window), as when a centre crop follows a resize.
+Result<Raster> resizeWindow(const Raster& source, const ResizeOptions& options, std::array<std::uint32_t, 4> window);
+
 }  // namespace imagefield

@@ -41,18 +41,32 @@ Result<Tensor> toTensor(const Raster& source, const TensorOptions& options) {
     stage.replace(std::move(converted.value()));
   }
 
+  std::optional<std::array<std::uint32_t, 2>> crop = o.crop;
   if (o.resizeShorter || o.resizeTo) {
     const auto size = o.resizeTo ? *o.resizeTo
                                  : shorterSideSize(stage.current->width, stage.current->height, *o.resizeShorter);
     // torchvision returns the image untouched when the size already matches.
     if (size[0] != stage.current->height || size[1] != stage.current->width) {
-      auto resized = resizeTo(*stage.current, size[1], size[0], o.filter);
+      ResizeOptions resizeOptions;
+      resizeOptions.width = size[1];
+      resizeOptions.height = size[0];
+      resizeOptions.filter = o.filter;
+      // A crop inside the resized image: resample only the pixels it keeps.
+      const bool cropInside = crop && (*crop)[0] <= size[0] && (*crop)[1] <= size[1];
+      Result<Raster> resized = Raster{};
+      if (cropInside) {
+        const auto corner = centerCropCorner(size[1], size[0], (*crop)[0], (*crop)[1]);
+        resized = resizeWindow(*stage.current, resizeOptions, {corner[0], corner[1], (*crop)[1], (*crop)[0]});
+        crop.reset();
+      } else {
+        resized = resize(*stage.current, resizeOptions);
+      }
       if (!resized) return resized.error();
       stage.replace(std::move(resized.value()));
     }
   }
-  if (o.crop && ((*o.crop)[0] != stage.current->height || (*o.crop)[1] != stage.current->width)) {
-    stage.replace(centerCrop(*stage.current, (*o.crop)[0], (*o.crop)[1]));
+  if (crop && ((*crop)[0] != stage.current->height || (*crop)[1] != stage.current->width)) {
+    stage.replace(centerCrop(*stage.current, (*crop)[0], (*crop)[1]));
   }
   Tensor tensor;
   if (o.letterbox) {

@@ -31,6 +31,11 @@ std::array<std::uint32_t, 2> shorterSideSize(std::uint32_t width, std::uint32_t 
   return portrait ? std::array<std::uint32_t, 2>{longer, shorter} : std::array<std::uint32_t, 2>{shorter, longer};
 }
 
+std::array<std::uint32_t, 2> centerCropCorner(std::uint32_t inWidth, std::uint32_t inHeight, std::uint32_t height,
+                                              std::uint32_t width) {
+  return {std::uint32_t(cropOffset(inWidth, width)), std::uint32_t(cropOffset(inHeight, height))};
+}
+
 Raster centerCrop(const Raster& in, std::uint32_t height, std::uint32_t width) {
   const std::size_t bpp = bytesPerPixel(in.mode);
   Raster out;

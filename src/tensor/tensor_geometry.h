@@ -16,6 +16,10 @@ std::array<std::uint32_t, 2> shorterSideSize(std::uint32_t width, std::uint32_t 
 // larger than the image pads with zeros, the odd pixel going right/bottom.
 Raster centerCrop(const Raster& in, std::uint32_t height, std::uint32_t width);
 
+// CenterCrop's top-left corner {left, top} for a crop that fits inside the image.
+std::array<std::uint32_t, 2> centerCropCorner(std::uint32_t inWidth, std::uint32_t inHeight, std::uint32_t height,
+                                              std::uint32_t width);
+
 // Where a letterboxed image lands in its [height, width] canvas.
 struct LetterboxPlacement {
   double scale = 1;    // min(height / in.height, width / in.width)

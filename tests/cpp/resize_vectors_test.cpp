@@ -175,6 +175,38 @@ TEST(ResampleKernels, DispatchedBodiesMatchScalar) {
 
 Raster rgb(std::uint32_t w, std::uint32_t h) { return seededRaster(3, w, h, Mode::RGB); }
 
+// The window of a resize is the same bytes as the whole resize cropped,
+// on the windowed path and on every fallback (nearest, alpha, boxes, gaps).
+TEST(ResizeWindow, EqualsResizeThenCrop) {
+  for (Mode mode : {Mode::L, Mode::RGB, Mode::RGBA, Mode::CMYK, Mode::I, Mode::F}) {
+    const Raster in = seededRaster(17, 83, 61, mode);
+    for (auto filter : {ResizeFilter::Nearest, ResizeFilter::Bilinear, ResizeFilter::Bicubic, ResizeFilter::Lanczos}) {
+      for (auto [w, h] : {std::pair{40, 29}, std::pair{120, 90}, std::pair{83, 20}}) {
+        ResizeOptions options;
+        options.width = std::uint32_t(w);
+        options.height = std::uint32_t(h);
+        options.filter = filter;
+        const std::array<std::uint32_t, 4> window = {3, 5, std::uint32_t(w - 7), std::uint32_t(h - 6)};
+        auto whole = resize(in, options);
+        auto part = resizeWindow(in, options, window);
+        ASSERT_TRUE(whole.ok() && part.ok());
+        const std::size_t bpp = bytesPerPixel(mode);
+        ASSERT_EQ(part.value().width, window[2]);
+        ASSERT_EQ(part.value().height, window[3]);
+        for (std::uint32_t y = 0; y < window[3]; ++y) {
+          const auto* a = &whole.value().data[((y + window[1]) * whole.value().width + window[0]) * bpp];
+          const auto* b = &part.value().data[y * window[2] * bpp];
+          ASSERT_EQ(std::memcmp(a, b, window[2] * bpp), 0) << modeName(mode) << " " << resizeFilterName(filter);
+        }
+      }
+    }
+  }
+  ResizeOptions options;
+  options.width = 10;
+  options.height = 10;
+  EXPECT_FALSE(resizeWindow(rgb(20, 20), options, {5, 5, 6, 5}).ok());
+}
+
 void expectInvalid(const Result<Tensor>& r, const std::string& fragment) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::InvalidArgument);
