@@ -4,6 +4,7 @@
 #include <emscripten/val.h>
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -60,85 +61,93 @@ val rasterOut(const Raster& raster) {
   return out;
 }
 
-bool given(const val& v) { return !v.isUndefined() && !v.isNull(); }
+// Options arrive flat (one Float64Array of numbers, NaN for "not given",
+// and plain strings): one copy instead of a JS property read per field.
+struct NumberReader {
+  std::vector<double> values;
+  std::size_t next = 0;
+  double take() { return next < values.size() ? values[next++] : std::nan(""); }
+  std::optional<std::array<std::int64_t, 2>> pair() {
+    const double a = take(), b = take();
+    if (std::isnan(a)) return std::nullopt;
+    return std::array<std::int64_t, 2>{std::int64_t(a), std::int64_t(b)};
+  }
+  std::vector<double> list(std::size_t n) {
+    std::vector<double> out;
+    for (std::size_t i = 0; i < n; ++i) out.push_back(take());
+    return out;
+  }
+};
 
-std::vector<double> numbers(const val& v) {
-  std::vector<double> out;
-  if (!given(v)) return out;
-  const auto n = v["length"].as<std::size_t>();
-  for (std::size_t i = 0; i < n; ++i) out.push_back(v[i].as<double>());
-  return out;
-}
-
-std::optional<std::array<std::int64_t, 2>> sizePair(const val& v) {
-  if (!given(v)) return std::nullopt;
-  return std::array<std::int64_t, 2>{std::int64_t(v[0].as<double>()), std::int64_t(v[1].as<double>())};
-}
-
-val jsResize(val raster, val options) {
+// numbers: [width, height, reducingGap | NaN, box x4 | NaN x4]
+val jsResize(val raster, val numbers, std::string filterName) {
   return guarded([&] {
     auto input = rasterIn(raster);
     if (!input) return failure(input.error());
-    const auto filterName = options["filter"].as<std::string>();
     const auto filter = parseResizeFilter(filterName);
     if (!filter) return failure("invalid_argument", "filter \"" + filterName + "\" is not one of " + resizeFilterList());
+    NumberReader n{copyIn<double>(numbers)};
     ResizeOptions opts;
-    const double width = options["width"].as<double>(), height = options["height"].as<double>();
+    const double width = n.take(), height = n.take(), gap = n.take();
     opts.width = width >= 1 && width <= 4294967295.0 ? std::uint32_t(width) : 0;
     opts.height = height >= 1 && height <= 4294967295.0 ? std::uint32_t(height) : 0;
     opts.filter = *filter;
-    if (given(options["box"])) {
-      const auto b = numbers(options["box"]);
-      opts.box = std::array<double, 4>{b[0], b[1], b[2], b[3]};
-    }
-    if (given(options["reducingGap"])) opts.reducingGap = options["reducingGap"].as<double>();
+    if (!std::isnan(gap)) opts.reducingGap = gap;
+    const auto box = n.list(4);
+    if (!std::isnan(box[0])) opts.box = std::array<double, 4>{box[0], box[1], box[2], box[3]};
     auto out = resize(input.value(), opts);
     return out ? success(rasterOut(out.value())) : failure(out.error());
   });
 }
 
-val jsToTensor(val raster, val options) {
+val letterboxOut(const LetterboxPlacement& p) {
+  val box = val::object();
+  box.set("scale", p.scale);
+  box.set("scaleX", p.scaleX);
+  box.set("scaleY", p.scaleY);
+  box.set("left", p.left);
+  box.set("top", p.top);
+  box.set("width", p.width);
+  box.set("height", p.height);
+  return box;
+}
+
+// numbers: [resizeShorter, resize h, w, crop h, w, letterbox h, w, scale,
+//           color count, mean count, std count, colors…, means…, stds…]
+// texts: "filter channels layout dtype", space-separated.
+val jsToTensor(val raster, val numbers, std::string filter, std::string channels, std::string layout,
+               std::string dtype) {
   return guarded([&] {
     auto input = rasterIn(raster);
     if (!input) return failure(input.error());
+    NumberReader n{copyIn<double>(numbers)};
     TensorOptions opts;
-    if (given(options["resizeShorter"])) opts.resizeShorter = std::int64_t(options["resizeShorter"].as<double>());
-    opts.resizeTo = sizePair(options["resizeTo"]);
-    opts.filter = options["filter"].as<std::string>();
-    opts.crop = sizePair(options["crop"]);
-    opts.letterbox = sizePair(options["letterbox"]);
-    opts.letterboxColor = numbers(options["letterboxColor"]);
-    if (given(options["scale"])) opts.scale = options["scale"].as<double>();
-    opts.mean = numbers(options["mean"]);
-    opts.std = numbers(options["std"]);
-    opts.channels = options["channels"].as<std::string>();
-    opts.layout = options["layout"].as<std::string>();
-    opts.dtype = options["dtype"].as<std::string>();
+    const double shorter = n.take();
+    if (!std::isnan(shorter)) opts.resizeShorter = std::int64_t(shorter);
+    opts.resizeTo = n.pair();
+    opts.crop = n.pair();
+    opts.letterbox = n.pair();
+    const double scale = n.take();
+    if (!std::isnan(scale)) opts.scale = scale;
+    const auto colors = std::size_t(n.take()), means = std::size_t(n.take()), stds = std::size_t(n.take());
+    opts.letterboxColor = n.list(colors);
+    opts.mean = n.list(means);
+    opts.std = n.list(stds);
+    opts.filter = std::move(filter);
+    opts.channels = std::move(channels);
+    opts.layout = std::move(layout);
+    opts.dtype = std::move(dtype);
     auto result = toTensor(input.value(), opts);
     if (!result) return failure(result.error());
     const Tensor& t = result.value();
     val out = val::object();
-    if (t.type == TensorDType::Float32) {
-      out.set("data", arrayOut(t.floats.data(), t.floats.size(), "Float32Array"));
-      out.set("type", std::string("float32"));
-    } else {
-      out.set("data", arrayOut(t.bytes.data(), t.bytes.size(), "Uint8Array"));
-      out.set("type", std::string("uint8"));
-    }
-    val dims = val::array();
-    for (std::int64_t d : t.dims) dims.call<void>("push", double(d));
-    out.set("dims", dims);
-    if (t.letterbox) {
-      val box = val::object();
-      box.set("scale", t.letterbox->scale);
-      box.set("scaleX", t.letterbox->scaleX);
-      box.set("scaleY", t.letterbox->scaleY);
-      box.set("left", t.letterbox->left);
-      box.set("top", t.letterbox->top);
-      box.set("width", t.letterbox->width);
-      box.set("height", t.letterbox->height);
-      out.set("letterbox", box);
-    }
+    const bool floats = t.type == TensorDType::Float32;
+    out.set("data", floats ? arrayOut(t.floats.data(), t.floats.size(), "Float32Array")
+                           : arrayOut(t.bytes.data(), t.bytes.size(), "Uint8Array"));
+    out.set("type", std::string(floats ? "float32" : "uint8"));
+    std::vector<double> dims(t.dims.begin(), t.dims.end());
+    out.set("dims", val::global("Array").call<val>("from", arrayOut(dims.data(), dims.size(), "Float64Array")));
+    if (t.letterbox) out.set("letterbox", letterboxOut(*t.letterbox));
     return success(out);
   });
 }

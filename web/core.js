@@ -247,12 +247,12 @@ export class Core {
 
   /** Pillow 9.4's Image.resize, byte for byte: `{ width, height, filter, box, reducingGap }`. */
   resize(raster, options) {
-    return unwrap(this.#module.resize(rasterToCore(raster), resizeOptionsToCore(options)));
+    return unwrap(this.#module.resize(rasterToCore(raster), ...resizeOptionsToCore(options)));
   }
 
   /** A model input `{ data, dims, type }` with torchvision's preprocessing semantics. */
   toTensor(raster, options) {
-    return unwrap(this.#module.toTensor(rasterToCore(raster), tensorOptionsToCore(options)));
+    return unwrap(this.#module.toTensor(rasterToCore(raster), ...tensorOptionsToCore(options)));
   }
 
   watermark(raster, mark, { position, margin } = {}) {

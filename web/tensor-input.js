@@ -48,45 +48,38 @@ function sizePair(value, name) {
   return pair;
 }
 
+/** The core's argument list after the raster: [numbers, filter]. */
 export function resizeOptionsToCore(options) {
   const o = optionsObject(options, 'resize');
-  let reducingGap = null;
+  let reducingGap = NaN;
   if (o.reducingGap !== undefined && o.reducingGap !== null) {
     if (typeof o.reducingGap !== 'number') throw refuse(`reducingGap must be a number ≥ 1, got ${JSON.stringify(o.reducingGap)}`);
     reducingGap = o.reducingGap;
   }
-  return {
-    width: integer(o.width, 'width'),
-    height: integer(o.height, 'height'),
-    filter: text(o.filter, 'filter', 'bicubic'),
-    box: numberList(o.box, 'box ([left, top, right, bottom])', [4]),
-    reducingGap,
-  };
+  const box = numberList(o.box, 'box ([left, top, right, bottom])', [4]) ?? [NaN, NaN, NaN, NaN];
+  const numbers = Float64Array.of(integer(o.width, 'width'), integer(o.height, 'height'), reducingGap, ...box);
+  return [numbers, text(o.filter, 'filter', 'bicubic')];
 }
 
+/** The core's argument list after the raster: [numbers, filter, channels, layout, dtype]. */
 export function tensorOptionsToCore(options) {
   const o = optionsObject(options, 'toTensor');
-  let resizeShorter = null;
+  let resizeShorter = NaN;
   let resizeTo = null;
   if (typeof o.resize === 'number') resizeShorter = integer(o.resize, 'resize (the shorter side)');
   else resizeTo = sizePair(o.resize, 'resize');
-  let scale = null;
+  let scale = NaN;
   if (o.scale !== undefined && o.scale !== null) {
     if (typeof o.scale !== 'number') throw refuse(`scale must be a number, got ${JSON.stringify(o.scale)}`);
     scale = o.scale;
   }
-  return {
-    resizeShorter,
-    resizeTo,
-    filter: text(o.filter, 'filter', 'bilinear'),
-    crop: sizePair(o.crop, 'crop'),
-    letterbox: sizePair(o.letterbox, 'letterbox'),
-    letterboxColor: numberList(o.letterboxColor, 'letterboxColor'),
-    scale,
-    mean: numberList(o.mean, 'mean'),
-    std: numberList(o.std, 'std'),
-    channels: text(o.channels, 'channels', 'RGB'),
-    layout: text(o.layout, 'layout', 'nchw'),
-    dtype: text(o.dtype, 'dtype', 'float32'),
-  };
+  const none = [NaN, NaN];
+  const color = numberList(o.letterboxColor, 'letterboxColor') ?? [];
+  const mean = numberList(o.mean, 'mean') ?? [];
+  const std = numberList(o.std, 'std') ?? [];
+  const numbers = Float64Array.of(resizeShorter, ...(resizeTo ?? none), ...(sizePair(o.crop, 'crop') ?? none),
+    ...(sizePair(o.letterbox, 'letterbox') ?? none), scale, color.length, mean.length, std.length,
+    ...color, ...mean, ...std);
+  return [numbers, text(o.filter, 'filter', 'bilinear'), text(o.channels, 'channels', 'RGB'),
+    text(o.layout, 'layout', 'nchw'), text(o.dtype, 'dtype', 'float32')];
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "resize/nearest.h"
+#include "resize/number_text.h"
 #include "resize/premultiply.h"
 #include "resize/reduce.h"
 #include "resize/resample_8bit.h"
@@ -18,12 +19,7 @@ using std::size_t;
 
 Error invalid(const std::string& message) { return makeError(ErrorCode::InvalidArgument, message); }
 
-std::string number(double v) {
-  std::string text = std::to_string(v);
-  while (text.size() > 1 && text.back() == '0') text.pop_back();
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  return text;
-}
+std::string number(double v) { return numberText(v); }
 
 Raster crop(const Raster& in, int left, int top, int width, int height) {
   const size_t bpp = bytesPerPixel(in.mode);

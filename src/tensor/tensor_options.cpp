@@ -3,6 +3,8 @@
 #include <cmath>
 #include <limits>
 
+#include "resize/number_text.h"
+
 namespace imagefield {
 namespace {
 
@@ -102,7 +104,7 @@ Result<CheckedTensorOptions> checkTensorOptions(const TensorOptions& o) {
   if (o.scale) {
     const double s = *o.scale;
     if (!std::isfinite(s) || s <= 0) {
-      return invalid("scale must be a positive finite number (default 1/255), got " + std::to_string(s));
+      return invalid("scale must be a positive finite number (default 1/255), got " + numberText(s));
     }
     // ToTensor divides by 255; a scale of 1/n is taken as that division so
     // 1/255 reproduces it to the bit, where × float(1/255) would not.
