@@ -4,7 +4,7 @@
 #pragma once
 #include <array>
 
-#include "raster.h"
+#include "base/raster.h"
 
 namespace imagefield {
 

@@ -5,8 +5,8 @@
 #pragma once
 #include <array>
 
-#include "error.h"
-#include "raster.h"
+#include "base/error.h"
+#include "base/raster.h"
 
 namespace imagefield {
 

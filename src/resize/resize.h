@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <optional>
 
-#include "error.h"
-#include "raster.h"
+#include "base/error.h"
+#include "base/raster.h"
 #include "resize/resize_filter.h"
 
 namespace imagefield {

@@ -1,6 +1,6 @@
 #include "tensor/tensor.h"
 
-#include "convert.h"
+#include "convert/convert.h"
 #include "resize/resize.h"
 #include "tensor/tensor_values.h"
 

@@ -6,8 +6,8 @@
 #include <optional>
 #include <vector>
 
-#include "error.h"
-#include "raster.h"
+#include "base/error.h"
+#include "base/raster.h"
 #include "tensor/tensor_geometry.h"
 #include "tensor/tensor_options.h"
 

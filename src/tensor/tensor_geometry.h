@@ -4,7 +4,7 @@
 #include <array>
 #include <cstdint>
 
-#include "raster.h"
+#include "base/raster.h"
 
 namespace imagefield {
 

@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "decode.h"
+#include "decode/decode.h"
 #include "resize/resample_8bit.h"
 #include "resize/resize.h"
-#include "sha256.h"
+#include "wandb/sha256.h"
 #include "tensor/tensor.h"
 
 namespace imagefield {
