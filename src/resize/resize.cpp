@@ -130,6 +130,13 @@ Raster convolve(const Raster& in, int width, int height, ResizeFilter filter, co
   }
 }
 
+void flipLabSign(Raster& lab) {
+  for (size_t i = 0; i < lab.data.size(); i += 3) {
+    lab.data[i + 1] ^= 0x80;
+    lab.data[i + 2] ^= 0x80;
+  }
+}
+
 // Pillow copies the box instead of resampling when it sits on whole pixels
 // and has the output's size.
 bool cropsOnly(const std::array<float, 4>& b, int width, int height) {
@@ -197,6 +204,15 @@ Result<Raster> resize(const Raster& source, const ResizeOptions& options) {
     unpremultiplyAlpha(out.data.data(), size_t(out.width) * out.height, channels);
     return out;
   }
+  if (source.mode == Mode::LAB) {
+    // Pillow holds a and b offset by 128 (its raw LAB is signed outside,
+    // unsigned inside) and resamples those; the raster holds the raw bytes.
+    Raster shifted = source;
+    flipLabSign(shifted);
+    auto out = resizeOpaque(shifted, width, height, filter, box, options.reducingGap);
+    if (out) flipLabSign(out.value());
+    return out;
+  }
   return resizeOpaque(source, width, height, filter, box, options.reducingGap);
 }
 
@@ -212,7 +228,7 @@ Result<Raster> resizeWindow(const Raster& source, const ResizeOptions& options, 
   const std::array<float, 4> b = {float(box[0]), float(box[1]), float(box[2]), float(box[3])};
   const bool plainConvolution = options.filter != ResizeFilter::Nearest && !options.reducingGap &&
                                 source.mode != Mode::One && source.mode != Mode::P && source.mode != Mode::LA &&
-                                source.mode != Mode::RGBA && !cropsOnly(b, width, height) &&
+                                source.mode != Mode::RGBA && source.mode != Mode::LAB && !cropsOnly(b, width, height) &&
                                 changesWidth(source, width, b) &&
                                 changesHeight(source, height, b);
   if (plainConvolution) {

@@ -1,7 +1,8 @@
 // Pillow 9.4's Image.resize, byte for byte: every filter, the optional
 // source box and reducing_gap, on every mode the core holds (1 and P are
 // resized with nearest, as Pillow forces; LA and RGBA through premultiplied
-// alpha for every other filter).
+// alpha for every other filter; LAB's a and b as Pillow holds them, offset
+// by 128).
 #pragma once
 #include <array>
 #include <cstdint>

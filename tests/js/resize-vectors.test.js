@@ -8,7 +8,7 @@ import { jest } from '@jest/globals';
 import { loadCore, ImageFieldError } from '../../web/index.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../data/resize_vectors.json', import.meta.url), 'utf8'));
-const BANDS = { L: 1, LA: 2, RGB: 3, RGBA: 4, CMYK: 4, I: 1, F: 1 };
+const BANDS = { L: 1, LA: 2, RGB: 3, RGBA: 4, CMYK: 4, I: 1, F: 1, YCbCr: 3, LAB: 3, HSV: 3 };
 
 /** The generator's seeded pixels: xorshift32, as in the Python script. */
 function seededRaster({ seed, width, height, mode }) {
@@ -50,7 +50,7 @@ const inputFor = (source) => (source.kind === 'photo' ? photo : seededRaster(sou
 
 test('the vectors cover every filter on every mode, boxes, reducing gaps and the photo', () => {
   const pairs = new Set(vectors.resize.map((c) => `${c.input.mode}/${c.filter}`));
-  expect(pairs.size).toBe(7 * 6);
+  expect(pairs.size).toBe(10 * 6);
   expect(vectors.resize.some((c) => c.box)).toBe(true);
   expect(vectors.resize.some((c) => c.reducingGap)).toBe(true);
   expect(vectors.resize.some((c) => c.input.kind === 'photo')).toBe(true);

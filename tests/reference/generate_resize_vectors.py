@@ -33,7 +33,7 @@ FILTERS = {
     'bicubic': Image.Resampling.BICUBIC,
     'lanczos': Image.Resampling.LANCZOS,
 }
-BANDS = {'L': 1, 'LA': 2, 'RGB': 3, 'RGBA': 4, 'CMYK': 4, 'I': 1, 'F': 1}
+BANDS = {'L': 1, 'LA': 2, 'RGB': 3, 'RGBA': 4, 'CMYK': 4, 'I': 1, 'F': 1, 'YCbCr': 3, 'LAB': 3, 'HSV': 3}
 
 
 def seeded_pixels(seed, width, height, mode):
