@@ -108,6 +108,8 @@ test('layouts and channel orders are permutations of the same values', () => {
     for (let i = 0; i < 45; i += 1) expect(hwc.data[i * 3 + (2 - c)]).toBe(nchw.data[c * 45 + i]);
   }
   expect(nchw.data[0]).toBe(Math.fround(raster.data[0] / 255));
+  // An explicit 1/255 is ToTensor's division too, not a multiplication by float32(1/255).
+  expect(core.toTensor(raster, { scale: 1 / 255 }).data).toEqual(nchw.data);
 });
 
 test('bad options throw invalid_argument naming the option and what it accepts', () => {
