@@ -62,7 +62,13 @@ Raster seededRaster(std::uint32_t seed, std::uint32_t width, std::uint32_t heigh
   for (std::size_t i = 0; i < n * bands; ++i) {
     std::uint32_t v = step() >> 24;
     if (alpha && int(i % bands) == bands - 1) v = v < 32 ? 0 : v > 223 ? 255 : v;
+    if (mode == Mode::One) v = v >= 128 ? 255 : 0;
     r.data[i] = std::uint8_t(v);
+  }
+  if (mode == Mode::P) {
+    for (int i = 0; i < 256; ++i) {
+      r.palette.insert(r.palette.end(), {std::uint8_t(i), std::uint8_t(255 - i), std::uint8_t((7 * i) % 256)});
+    }
   }
   return r;
 }

@@ -8,7 +8,7 @@ import { jest } from '@jest/globals';
 import { loadCore, ImageFieldError } from '../../web/index.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../data/resize_vectors.json', import.meta.url), 'utf8'));
-const BANDS = { L: 1, LA: 2, RGB: 3, RGBA: 4, CMYK: 4, I: 1, F: 1, YCbCr: 3, LAB: 3, HSV: 3 };
+const BANDS = { L: 1, LA: 2, RGB: 3, RGBA: 4, CMYK: 4, I: 1, F: 1, YCbCr: 3, LAB: 3, HSV: 3, 1: 1, P: 1 };
 
 /** The generator's seeded pixels: xorshift32, as in the Python script. */
 function seededRaster({ seed, width, height, mode }) {
@@ -30,7 +30,12 @@ function seededRaster({ seed, width, height, mode }) {
   for (let i = 0; i < data.length; i += 1) {
     let v = step() >>> 24;
     if (alpha && i % bands === bands - 1) v = v < 32 ? 0 : v > 223 ? 255 : v;
+    if (mode === '1') v = v >= 128 ? 255 : 0;
     data[i] = v;
+  }
+  if (mode === 'P') {
+    const palette = Uint8Array.from({ length: 768 }, (_, k) => [k / 3 | 0, 255 - (k / 3 | 0), (7 * (k / 3 | 0)) % 256][k % 3]);
+    return { width, height, mode, data, palette };
   }
   return { width, height, mode, data };
 }
@@ -48,9 +53,9 @@ beforeAll(async () => {
 
 const inputFor = (source) => (source.kind === 'photo' ? photo : seededRaster(source));
 
-test('the vectors cover every filter on every mode, boxes, reducing gaps and the photo', () => {
+test('the vectors cover every filter on every mode (1 and P with nearest, as Pillow forces), boxes, reducing gaps and the photo', () => {
   const pairs = new Set(vectors.resize.map((c) => `${c.input.mode}/${c.filter}`));
-  expect(pairs.size).toBe(10 * 6);
+  expect(pairs.size).toBe(12 * 6);
   expect(vectors.resize.some((c) => c.box)).toBe(true);
   expect(vectors.resize.some((c) => c.reducingGap)).toBe(true);
   expect(vectors.resize.some((c) => c.input.kind === 'photo')).toBe(true);

@@ -33,14 +33,17 @@ FILTERS = {
     'bicubic': Image.Resampling.BICUBIC,
     'lanczos': Image.Resampling.LANCZOS,
 }
-BANDS = {'L': 1, 'LA': 2, 'RGB': 3, 'RGBA': 4, 'CMYK': 4, 'I': 1, 'F': 1, 'YCbCr': 3, 'LAB': 3, 'HSV': 3}
+BANDS = {'L': 1, 'LA': 2, 'RGB': 3, 'RGBA': 4, 'CMYK': 4, 'I': 1, 'F': 1, 'YCbCr': 3, 'LAB': 3, 'HSV': 3, '1': 1, 'P': 1}
+# Mode P's palette in every suite: entry i is (i, 255 - i, 7i mod 256).
+PALETTE = [v for i in range(256) for v in (i, 255 - i, (7 * i) % 256)]
 
 
 def seeded_pixels(seed, width, height, mode):
     """The seeded input every suite rebuilds (tests/js/resize-vectors.js and
     tests/cpp/resize_vectors.cpp hold the same generator): xorshift32; 8-bit
     bands take the top byte, alpha bands are pushed to 0/255 at the ends so
-    the premultiplied path sees both; I and F take a value in ±10^6 (F: /1000)."""
+    the premultiplied path sees both; I and F take a value in ±10^6 (F: /1000);
+    mode 1 holds 0 or 255 (the top byte thresholded at 128), P the top byte as index."""
     state = seed
     def step():
         nonlocal state
@@ -61,12 +64,25 @@ def seeded_pixels(seed, width, height, mode):
             v = step() >> 24
             if alpha and b == bands - 1:
                 v = 0 if v < 32 else 255 if v > 223 else v
+            if mode == '1':
+                v = 255 if v >= 128 else 0
             out.append(v)
     return bytes(out)
 
 
 def seeded_image(seed, width, height, mode):
-    return Image.frombytes(mode, (width, height), seeded_pixels(seed, width, height, mode))
+    data = seeded_pixels(seed, width, height, mode)
+    if mode == '1':
+        return Image.frombytes('1', (width, height), data, 'raw', '1;8')
+    image = Image.frombytes(mode, (width, height), data)
+    if mode == 'P':
+        image.putpalette(PALETTE)
+    return image
+
+
+def raster_bytes(image):
+    """The bytes of the core's raster: one byte per pixel (0/255) for mode 1."""
+    return image.tobytes('raw', 'L') if image.mode == '1' else image.tobytes()
 
 
 def digest(data):
@@ -91,7 +107,7 @@ def add_resize(source, image, size, filt, box=None, reducing_gap=None, name=None
             name += ' reducing_gap %s' % reducing_gap
     case = {'name': name,
             'input': source, 'width': size[0], 'height': size[1], 'filter': filt,
-            'outWidth': out.width, 'outHeight': out.height, 'mode': out.mode, 'sha256': digest(out.tobytes())}
+            'outWidth': out.width, 'outHeight': out.height, 'mode': out.mode, 'sha256': digest(raster_bytes(out))}
     if box is not None:
         case['box'] = list(box)
     if reducing_gap is not None:
