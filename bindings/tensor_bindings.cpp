@@ -63,6 +63,10 @@ val rasterOut(const Raster& raster) {
 
 // Options arrive flat (one Float64Array of numbers, NaN for "not given",
 // and plain strings): one copy instead of a JS property read per field.
+// Beyond ±2^53 a double is no integer the wrapper would pass; -1 makes the
+// core refuse it as a size instead of an undefined conversion.
+std::int64_t toInteger(double v) { return v >= -9007199254740992.0 && v <= 9007199254740992.0 ? std::int64_t(v) : -1; }
+
 struct NumberReader {
   std::vector<double> values;
   std::size_t next = 0;
@@ -70,7 +74,7 @@ struct NumberReader {
   std::optional<std::array<std::int64_t, 2>> pair() {
     const double a = take(), b = take();
     if (std::isnan(a)) return std::nullopt;
-    return std::array<std::int64_t, 2>{std::int64_t(a), std::int64_t(b)};
+    return std::array<std::int64_t, 2>{toInteger(a), toInteger(b)};
   }
   std::vector<double> list(std::size_t n) {
     std::vector<double> out;
@@ -123,13 +127,18 @@ val jsToTensor(val raster, val numbers, std::string filter, std::string channels
     NumberReader n{copyIn<double>(numbers)};
     TensorOptions opts;
     const double shorter = n.take();
-    if (!std::isnan(shorter)) opts.resizeShorter = std::int64_t(shorter);
+    if (!std::isnan(shorter)) opts.resizeShorter = toInteger(shorter);
     opts.resizeTo = n.pair();
     opts.crop = n.pair();
     opts.letterbox = n.pair();
     const double scale = n.take();
     if (!std::isnan(scale)) opts.scale = scale;
-    const auto colors = std::size_t(n.take()), means = std::size_t(n.take()), stds = std::size_t(n.take());
+    // Counts come from the wrapper (array lengths); anything else reads as none.
+    auto count = [&] {
+      const double v = n.take();
+      return v >= 0 && v <= 1024 ? std::size_t(v) : std::size_t(0);
+    };
+    const std::size_t colors = count(), means = count(), stds = count();
     opts.letterboxColor = n.list(colors);
     opts.mean = n.list(means);
     opts.std = n.list(stds);

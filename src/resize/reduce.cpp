@@ -44,6 +44,13 @@ void reduce8(const Raster& in, int xs, int ys, const std::array<int, 4>& box, Ra
 std::int32_t finish(double v, std::int32_t*) { return roundToInt32(v); }
 float finish(double v, float*) { return float(v); }
 
+// Sums of a few elements in the element type, as Pillow's C adds them:
+// float for F, and for I the wrap-around int addition of the x86 build.
+inline float add(float a, float b) { return a + b; }
+inline std::int32_t add(std::int32_t a, std::int32_t b) { return std::int32_t(std::uint32_t(a) + std::uint32_t(b)); }
+template <class T>
+T add(T a, T b, T c, T d) { return add(add(add(a, b), c), d); }
+
 // The full cells, summed as Pillow does: 2×2 groups added in the element
 // type first (float for F), then the odd column, then the odd row.
 template <class T>
@@ -54,13 +61,13 @@ double fullCellSum(const T* base, size_t stride, int x0, int y0, int xs, int ys)
     const T* line0 = base + size_t(y) * stride;
     const T* line1 = line0 + stride;
     int x = x0;
-    for (; x < x0 + xs - 1; x += 2) sum += line0[x] + line0[x + 1] + line1[x] + line1[x + 1];
-    if (xs & 1) sum += line0[x] + line1[x];
+    for (; x < x0 + xs - 1; x += 2) sum += add(line0[x], line0[x + 1], line1[x], line1[x + 1]);
+    if (xs & 1) sum += add(line0[x], line1[x]);
   }
   if (ys & 1) {
     const T* line = base + size_t(y) * stride;
     int x = x0;
-    for (; x < x0 + xs - 1; x += 2) sum += line[x] + line[x + 1];
+    for (; x < x0 + xs - 1; x += 2) sum += add(line[x], line[x + 1]);
     if (xs & 1) sum += line[x];
   }
   return sum;

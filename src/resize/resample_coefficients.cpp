@@ -59,7 +59,7 @@ FixedAxisWeights toFixedPoint(const AxisWeights& axis) {
       out[x] = k[x] < 0 ? std::int32_t(-0.5 + k[x] * one) : std::int32_t(0.5 + k[x] * one);
       // Arithmetic shift: floor division, so the low part is never negative.
       high[x] = std::int16_t(out[x] >> kWeightSplitBits);
-      low[x] = std::int16_t(out[x] - (std::int32_t(high[x]) << kWeightSplitBits));
+      low[x] = std::int16_t(out[x] - std::int32_t(high[x]) * (1 << kWeightSplitBits));
     }
   }
   return fixed;
