@@ -19,31 +19,13 @@ namespace {
 using emscripten::val;
 using namespace imagefield;
 using js::copyIn;
+using js::copyOut;
+using js::rasterIn;
 using js::failure;
 using js::guarded;
 using js::success;
 
-// {width, height, mode, bytes} (a byte view of any raster) → Raster.
-Result<Raster> rasterIn(const val& js) {
-  const auto name = js["mode"].as<std::string>();
-  const auto mode = parseMode(name);
-  if (!mode) return makeError(ErrorCode::InvalidMode, "raster mode \"" + name + "\" is not one of " + modeNameList());
-  Raster raster;
-  raster.width = js["width"].as<std::uint32_t>();
-  raster.height = js["height"].as<std::uint32_t>();
-  raster.mode = *mode;
-  raster.data = copyIn<std::uint8_t>(js["bytes"]);
-  if (!js["palette"].isUndefined() && !js["palette"].isNull()) raster.palette = copyIn<std::uint8_t>(js["palette"]);
-  if (auto invalid = validateRaster(raster)) return *invalid;
-  return raster;
-}
-
-template <class T>
-val arrayOut(const T* data, std::size_t n, const char* type) {
-  return val::global(type).new_(emscripten::typed_memory_view(n, data));
-}
-
-// I and F come back as Int32Array / Float32Array, the rest as bytes.
+// Any mode: I and F come back as Int32Array / Float32Array, the rest as bytes.
 val rasterOut(const Raster& raster) {
   val out = val::object();
   out.set("width", raster.width);
@@ -51,13 +33,13 @@ val rasterOut(const Raster& raster) {
   out.set("mode", std::string(modeName(raster.mode)));
   const std::size_t pixels = std::size_t(raster.width) * raster.height;
   if (raster.mode == Mode::I) {
-    out.set("data", arrayOut(reinterpret_cast<const std::int32_t*>(raster.data.data()), pixels, "Int32Array"));
+    out.set("data", copyOut(reinterpret_cast<const std::int32_t*>(raster.data.data()), pixels, "Int32Array"));
   } else if (raster.mode == Mode::F) {
-    out.set("data", arrayOut(reinterpret_cast<const float*>(raster.data.data()), pixels, "Float32Array"));
+    out.set("data", copyOut(reinterpret_cast<const float*>(raster.data.data()), pixels, "Float32Array"));
   } else {
-    out.set("data", arrayOut(raster.data.data(), raster.data.size(), "Uint8Array"));
+    out.set("data", copyOut(raster.data.data(), raster.data.size(), "Uint8Array"));
   }
-  if (raster.mode == Mode::P) out.set("palette", arrayOut(raster.palette.data(), raster.palette.size(), "Uint8Array"));
+  if (raster.mode == Mode::P) out.set("palette", copyOut(raster.palette.data(), raster.palette.size(), "Uint8Array"));
   return out;
 }
 
@@ -89,7 +71,7 @@ val jsResize(val raster, val numbers, std::string filterName) {
     auto input = rasterIn(raster);
     if (!input) return failure(input.error());
     const auto filter = parseResizeFilter(filterName);
-    if (!filter) return failure("invalid_argument", "filter \"" + filterName + "\" is not one of " + resizeFilterList());
+    if (!filter) return failure(ErrorCode::InvalidArgument, "filter \"" + filterName + "\" is not one of " + resizeFilterList());
     NumberReader n{copyIn<double>(numbers)};
     ResizeOptions opts;
     const double width = n.take(), height = n.take(), gap = n.take();
@@ -151,11 +133,11 @@ val jsToTensor(val raster, val numbers, std::string filter, std::string channels
     const Tensor& t = result.value();
     val out = val::object();
     const bool floats = t.type == TensorDType::Float32;
-    out.set("data", floats ? arrayOut(t.floats.data(), t.floats.size(), "Float32Array")
-                           : arrayOut(t.bytes.data(), t.bytes.size(), "Uint8Array"));
+    out.set("data", floats ? copyOut(t.floats.data(), t.floats.size(), "Float32Array")
+                           : copyOut(t.bytes.data(), t.bytes.size(), "Uint8Array"));
     out.set("type", std::string(floats ? "float32" : "uint8"));
     std::vector<double> dims(t.dims.begin(), t.dims.end());
-    out.set("dims", val::global("Array").call<val>("from", arrayOut(dims.data(), dims.size(), "Float64Array")));
+    out.set("dims", val::global("Array").call<val>("from", copyOut(dims.data(), dims.size(), "Float64Array")));
     if (t.letterbox) out.set("letterbox", letterboxOut(*t.letterbox));
     return success(out);
   });

@@ -17,9 +17,13 @@ export type FileType = 'png' | 'jpg' | 'jpeg' | 'bmp' | 'tga';
 
 /** Stable error codes; see {@link ImageFieldError}. */
 export type ErrorCode =
+  // Raised by the C++ core.
   | 'invalid_shape' | 'invalid_mode' | 'invalid_format' | 'invalid_argument'
-  | 'decode_failed' | 'too_large' | 'invalid_boxes' | 'invalid_mask' | 'invalid_classes'
-  | 'camera_unavailable' | 'camera_denied' | 'clipboard_empty' | 'clipboard_denied' | 'unsupported_file';
+  | 'decode_failed' | 'too_large' | 'invalid_boxes' | 'invalid_mask' | 'invalid_classes' | 'unsupported_file'
+  // Raised by the JavaScript around it (see ERROR_CODES for what each means).
+  | 'load_failed' | 'worker_failed' | 'core_trapped' | 'aborted' | 'closed'
+  | 'camera_unavailable' | 'camera_denied' | 'clipboard_empty' | 'clipboard_denied'
+  | 'fullscreen_refused' | 'share_failed';
 
 /**
  * An image as pixels: interleaved rows (HWC), no padding.
@@ -564,7 +568,7 @@ export interface ImageConstructor {
 }
 
 export interface LoadCoreOptions {
-  /** Where to fetch (browser) or read (Node) the `.wasm` from. Default: `./wasm/imagefield-core.wasm` beside the module. */
+  /** Where to fetch (browser) or read (Node) the `.wasm` from. Default: the package's `web/core/wasm/imagefield-core.wasm` (bundlers copy it). */
   wasmUrl?: string | URL;
   /** The module's bytes, if the page already has them (they must be of the build `simd` selects). */
   wasmBinary?: ArrayBuffer | Uint8Array;
@@ -576,12 +580,67 @@ export interface LoadCoreOptions {
   simd?: boolean;
 }
 
+/** Options of `loadCore({ worker: true })`: the Worker's guards, as {@link ContainedDecoderOptions}. */
+export interface WorkerCoreOptions extends ContainedDecoderOptions {
+  worker: true;
+}
+
+/** Options every WorkerCore method takes besides its own. */
+export interface WorkerCallOptions {
+  /** Cancels the call: queued, it never runs; running, its Worker is terminated (and replaced on the next call). Rejects with `aborted`. */
+  signal?: AbortSignal;
+  /** Hand the input's buffers to the Worker instead of copying them (they are detached afterwards). */
+  transfer?: boolean;
+}
+
 /**
- * Loads the core: in a browser it fetches the `.wasm` beside the module
- * (serve it as `application/wasm`; a CSP needs `'wasm-unsafe-eval'`), in Node
- * it reads it from disk. Calls without options share one instance.
+ * The core in a dedicated Worker with its own Wasm instance: the same methods
+ * as {@link Core}'s synchronous ones, returning Promises, so a page can decode,
+ * encode or convert large images without blocking its main thread. Results
+ * come back transferred. A trap, a hang, an error storm or heap growth replaces
+ * the Worker (the call rejects with {@link ImageFieldError}; later calls work).
+ * `allocInput` and `Image` are the synchronous core's only.
  */
-export function loadCore(options?: LoadCoreOptions): Promise<Core>;
+export interface WorkerCore {
+  readonly defaultLimits: Readonly<Required<DecodeLimits>>;
+  readonly simd: boolean;
+  /** False once `close()` was called. */
+  readonly usable: boolean;
+  /** Calls run, Workers started and retired by reason, cancelled calls, the Worker's Wasm heap. */
+  readonly stats: ContainedDecoder['stats'];
+  guessMode(shape: number[], options?: { layout?: Layout; fileType?: string } & WorkerCallOptions): Promise<Mode>;
+  toUint8(data: NumericArray | number[], options?: { normalize?: boolean } & WorkerCallOptions): Promise<Uint8Array>;
+  fromArray(data: ArrayInput, options?: FromArrayOptions & { output?: 'raster' } & WorkerCallOptions): Promise<Raster>;
+  fromArray(data: ArrayInput, options: FromArrayOptions & { output: 'imagedata' } & WorkerCallOptions): Promise<ImageData>;
+  toImageData(raster: Raster | ImageData, options?: WorkerCallOptions): Promise<ImageData>;
+  decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions & WorkerCallOptions): Promise<Raster>;
+  encode(raster: Raster | ImageData, options?: EncodeOptions & WorkerCallOptions): Promise<Uint8Array>;
+  convert(raster: Raster | ImageData, mode: Mode, options?: WorkerCallOptions): Promise<Raster>;
+  maskOverlay(mask: { width: number; height: number; data: Uint8Array }, colors: Uint8Array, options?: WorkerCallOptions): Promise<Raster>;
+  watermark(raster: Raster | ImageData, mark: Raster | ImageData, options?: WatermarkOptions & WorkerCallOptions): Promise<Raster>;
+  resize(raster: Raster | ImageData, options: ResizeOptions & WorkerCallOptions): Promise<Raster>;
+  toTensor(raster: Raster | ImageData, options?: TensorOptions & WorkerCallOptions): Promise<ModelTensor>;
+  /** Terminates the Worker; later calls reject with `closed`. */
+  close(): void;
+}
+
+/** The WorkerCore class (for `instanceof`); make one with `loadCore({ worker: true })`. */
+export const WorkerCore: { readonly prototype: WorkerCore };
+
+/**
+ * Loads the core: in a browser it fetches the `.wasm` from the package
+ * (serve it as `application/wasm`; a CSP needs `'wasm-unsafe-eval'`), in Node
+ * it reads it from disk (the package's "node" condition). Calls without
+ * options share one instance. With `{ worker: true }` it starts a
+ * {@link WorkerCore} instead (browsers only; Node rejects with `worker_failed`).
+ * Rejects with {@link ImageFieldError} `load_failed`, whose message names the
+ * URL, the HTTP status or content type and first bytes, and how to fix it.
+ */
+export function loadCore(options: WorkerCoreOptions): Promise<WorkerCore>;
+export function loadCore(options?: LoadCoreOptions & { worker?: false }): Promise<Core>;
+
+/** Every error code: who raises it (`core`, the C++ core; `web`, the JavaScript) and what it means. */
+export const ERROR_CODES: Readonly<Record<ErrorCode, { readonly origin: 'core' | 'web'; readonly meaning: string }>>;
 
 /** Where an `<image-field>` value came from, in the `upload` event. */
 export type ImageFieldSource = 'upload' | 'webcam' | 'clipboard';
@@ -790,11 +849,11 @@ declare global {
 export interface ContainedDecoderOptions {
   /** The core's `.wasm` (default: `wasm/imagefield-core.wasm` next to the module). */
   wasmUrl?: string | URL;
-  /** The Worker script (default: `decode-worker.js` next to the module). */
+  /** The Worker script, where a build moved it (default: the package's own, found by bundlers). */
   workerUrl?: string | URL;
   /** Retire the Worker once its Wasm heap (which never shrinks) is larger. Default 512 MiB. */
   maxHeapBytes?: number;
-  /** A decode (for `process`: each stage, decoding and then the rest) taking longer is stopped and the Worker replaced (a hang guard). Default 10 000 ms. */
+  /** A call (for `<image-field>`'s requests: each stage, decoding and then the rest) taking longer is stopped and the Worker replaced (a hang guard). Default 10 000 ms. */
   timeoutMs?: number;
   /** This many errors within this time retire the Worker. Default 20 within 10 000 ms. */
   errorStorm?: { errors?: number; withinMs?: number };
@@ -811,22 +870,21 @@ export interface ContainedDecoderOptions {
  */
 export class ContainedDecoder {
   constructor(options?: ContainedDecoderOptions);
-  /** `transfer: true` hands `bytes`' buffer to the Worker instead of copying it (it is detached). */
-  decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions & { transfer?: boolean }): Promise<Raster>;
   /**
-   * Runs one request of `<image-field>`'s pixel pipeline (decode, conversion,
-   * watermark, encoding) in the Worker, under the same guarantees as `decode`.
-   * The element's protocol, not meant to be called by pages.
+   * `transfer: true` hands `bytes`' buffer to the Worker instead of copying it (it is detached);
+   * `signal` cancels the decode (rejects with `aborted`). Throws `worker_failed` where there is no Worker (Node).
    */
-  process(request: object, transfer?: Transferable[]): Promise<object>;
-  /** Counters: requests run (`decode` and `process`), Workers started, Workers retired by reason. */
+  decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions & WorkerCallOptions): Promise<Raster>;
+  /** Counters: requests run (decodes and `<image-field>`'s requests), Workers started, Workers retired by reason, calls cancelled. */
   readonly stats: {
     decodes: number;
     workersStarted: number;
     replaced: { trap: number; timeout: number; heap: number; storm: number; crash: number };
+    /** Calls cancelled through their AbortSignal while running (their Worker was terminated). */
+    cancelled: number;
     /** The Worker's Wasm heap in bytes after the last request (0 before the first). */
     heapBytes: number;
   };
-  /** Terminates the Worker; later calls reject. */
+  /** Terminates the Worker; later calls reject with `closed`. */
   close(): void;
 }
