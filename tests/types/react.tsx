@@ -3,7 +3,11 @@ import 'imagefield/react';
 import type { ImageFieldProps } from 'imagefield/react';
 import type { ImageField, ImageFieldEventMap } from 'imagefield/element';
 import type { JSX } from 'react';
+import * as reactEntry from 'imagefield/react';
 import { expectType } from './assert.js';
+
+// The same module as 'imagefield/element': the class is its one value export.
+expectType<keyof typeof reactEntry, 'ImageField'>(true);
 
 expectType<JSX.IntrinsicElements['image-field'], ImageFieldProps>(true);
 
