@@ -51,8 +51,8 @@ export type ImageFieldElementEventMap = Omit<HTMLElementEventMap, keyof ImageFie
 
 /**
  * `<image-field>`: an image input/output field. The class is exported by
- * `imagefield/element`, which also defines the tag; this entry point only
- * carries its type, so the core stays importable without a DOM (Node, workers).
+ * `imagefield/element`, which also defines the tag; `imagefield` re-exports
+ * only this type, so the core stays importable without a DOM (Node, workers).
  *
  * Attributes reflect to the camel-cased properties below. Without
  * `interactive` the field only displays its value.
