@@ -52,8 +52,18 @@ describe('entry points', () => {
 
   test('require() of the ESM package works on this Node (require(esm), the engines floor)', () => {
     const out = node(['-e', `const m = require('imagefield'); const c = require('imagefield/core');
-      console.log(JSON.stringify([Object.keys(m).sort(), Object.keys(c).sort(), process.features.require_module]));`]);
-    expect(JSON.parse(out)).toEqual([promised.imagefield, promised['imagefield/core'], true]);
+      import('imagefield').then(async (imported) => {
+        const core = await m.loadCore();
+        const png = core.encode(core.fromArray(new Float32Array(12).fill(0.5), { shape: [2, 2, 3] }));
+        const back = core.decode(png);
+        let code = null;
+        try { core.convert(back, 'nope'); } catch (error) { code = error instanceof imported.ImageFieldError && error.code; }
+        console.log(JSON.stringify([Object.keys(m).sort(), Object.keys(c).sort(), process.features.require_module,
+          imported.ImageFieldError === m.ImageFieldError, back.mode, Array.from(back.data.slice(0, 3)), code]));
+      });`]);
+    // One module instance for require and import (no dual-package copies), and a working core.
+    expect(JSON.parse(out)).toEqual([promised.imagefield, promised['imagefield/core'], true,
+      true, 'RGB', [127, 127, 127], 'invalid_mode']);
     // engines names the releases where require(esm) is on by default: 20.19+ and 22.12+.
     expect(pkg.engines.node).toBe('^20.19.0 || >=22.12.0');
     const [major, minor] = process.versions.node.split('.').map(Number);
