@@ -19,15 +19,15 @@
 #include <string>
 #include <vector>
 
-#include "array_image.h"
-#include "convert.h"
-#include "decode.h"
-#include "encode.h"
+#include "array/array_image.h"
+#include "convert/convert.h"
+#include "decode/decode.h"
+#include "encode/encode.h"
 #include "js_values.h"
-#include "layout.h"
-#include "normalize.h"
-#include "pixel_kernels.h"
-#include "watermark.h"
+#include "base/layout.h"
+#include "array/normalize.h"
+#include "array/pixel_kernels.h"
+#include "convert/watermark.h"
 
 using emscripten::val;
 

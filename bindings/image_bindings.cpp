@@ -3,14 +3,14 @@
 // outlives a call.
 #include <string>
 
-#include "boxes.h"
-#include "classes.h"
-#include "image_record.h"
-#include "json_limits.h"
+#include "wandb/boxes.h"
+#include "wandb/classes.h"
+#include "wandb/image_record.h"
+#include "wandb/json_limits.h"
 #include "js_values.h"
-#include "mask_overlay.h"
-#include "masks.h"
-#include "sha256.h"
+#include "wandb/mask_overlay.h"
+#include "wandb/masks.h"
+#include "wandb/sha256.h"
 
 using emscripten::val;
 

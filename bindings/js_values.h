@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "error.h"
-#include "mode.h"
-#include "raster.h"
+#include "base/error.h"
+#include "base/mode.h"
+#include "base/raster.h"
 
 namespace imagefield::js {
 

@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "corpus_guards.h"
-#include "decode.h"
-#include "raster.h"
+#include "decode/decode.h"
+#include "base/raster.h"
 #include "reference_match.h"
 
 namespace fs = std::filesystem;
