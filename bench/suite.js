@@ -1,7 +1,7 @@
 // The benchmark cases, run the same way in Node and in Chromium. Every case
 // is a median of repeated runs; baselines are measured in the same run.
 import { loadCore } from '../web/index.js';
-import { instantiateCoreModule } from '../web/load-wasm.js';
+import { instantiateModule } from '../web/core/load-core.js';
 import { chartLike, modelOutput, photoLike, toRgba } from './images.js';
 
 const now = () => performance.now();
@@ -86,7 +86,7 @@ export async function runSuite({ browser, log = () => undefined }) {
 
   const kernelMs = {};
   for (const simd of [true, false]) {
-    const module = await instantiateCoreModule({ simd });
+    const module = await instantiateModule({ simd });
     const input = module.allocInput(chw.byteLength);
     const output = module.allocInput(chw.length);
     new Float32Array(module.HEAPU8.buffer, input, chw.length).set(chw);

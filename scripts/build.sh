@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds both targets: the native core + GoogleTest suite (build/native) and
-# the Wasm module the package loads (web/wasm/). `sanitize` builds the corpus
+# the Wasm module the package loads (web/core/wasm/). `sanitize` builds the corpus
 # runner with ASan+UBSan (build/sanitize); the fuzz build is scripts/fuzz.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."

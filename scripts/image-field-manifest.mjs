@@ -43,7 +43,8 @@ function interfaceMembers(ts, source, name) {
 function partsAndCustomProperties() {
   const parts = new Set();
   const properties = new Map();
-  for (const file of readdirSync(ELEMENT_DIR).filter((f) => f.endsWith('.js')).sort()) {
+  const files = readdirSync(ELEMENT_DIR, { recursive: true }).filter((f) => f.endsWith('.js')).sort();
+  for (const file of files) {
     const text = readFileSync(join(ELEMENT_DIR, file), 'utf8');
     for (const [, names] of text.matchAll(/\bpart="([^"]+)"/g)) names.split(/\s+/).forEach((p) => parts.add(p));
     for (const [, name] of text.matchAll(/setAttribute\('part',\s*'([^']+)'\)/g)) parts.add(name);

@@ -73,7 +73,7 @@ test(`${OPERATIONS} mixed operations leave no object URL, camera track, C++ obje
   await page.addInitScript(countResources);
   const wasm = await readFile(TEST_HOOKS_WASM);
   // The page's own core (and the decoder Worker's) is the test-hooks build.
-  await page.route(/\/web\/wasm\/imagefield-core(-nosimd)?\.wasm$/, (route) => route.fulfill({
+  await page.route(/\/web\/core\/wasm\/imagefield-core(-nosimd)?\.wasm$/, (route) => route.fulfill({
     status: 200, contentType: 'application/wasm', body: wasm,
   }));
   await page.goto(`${server.url}${PAGE}`);

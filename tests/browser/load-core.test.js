@@ -44,19 +44,19 @@ test('the .wasm request starts before the glue has arrived, and only the SIMD bu
   const events = [];
   // The glue is held back: a loader that fetches the .wasm only from inside
   // the glue would request it after the glue's response.
-  await page.route(/\/web\/wasm\/.*\.js$/, async (route) => {
+  await page.route(/\/web\/core\/wasm\/.*\.js$/, async (route) => {
     await new Promise((resolve) => { setTimeout(resolve, 400); });
     events.push(`glue response ${new URL(route.request().url()).pathname}`);
     await route.continue();
   });
   page.on('request', (request) => {
-    if (request.url().includes('/web/wasm/')) events.push(`request ${new URL(request.url()).pathname}`);
+    if (request.url().includes('/web/core/wasm/')) events.push(`request ${new URL(request.url()).pathname}`);
   });
   const result = await tryLoadCore(page);
   expect(result).toEqual({ ok: true, simd: true, pixels: [0, 127, 255] });
-  const wasmRequests = events.filter((e) => e === 'request /web/wasm/imagefield-core.wasm');
-  const wasmRequested = events.indexOf('request /web/wasm/imagefield-core.wasm');
-  const glueReleased = events.indexOf('glue response /web/wasm/imagefield-core.js');
+  const wasmRequests = events.filter((e) => e === 'request /web/core/wasm/imagefield-core.wasm');
+  const wasmRequested = events.indexOf('request /web/core/wasm/imagefield-core.wasm');
+  const glueReleased = events.indexOf('glue response /web/core/wasm/imagefield-core.js');
   expect(wasmRequests).toHaveLength(1);
   expect(glueReleased).toBeGreaterThanOrEqual(0);
   expect(wasmRequested).toBeLessThan(glueReleased);
@@ -79,8 +79,29 @@ test('a server that sends the .wasm with another MIME type still works (no strea
 
 test('a missing .wasm rejects loadCore() with the URL and the HTTP status', async () => {
   const page = await blankPage();
-  const result = await tryLoadCore(page, { wasmUrl: '/web/wasm/missing.wasm' });
+  const result = await tryLoadCore(page, { wasmUrl: '/web/core/wasm/missing.wasm' });
   expect(result.ok).toBe(false);
-  expect(result.message).toMatch(/\/web\/wasm\/missing\.wasm.*HTTP 404/);
+  expect(result.message).toMatch(/\/web\/core\/wasm\/missing\.wasm.*HTTP 404/);
+  await page.context().close();
+});
+
+test('a server that answers the .wasm with a page: load_failed naming the content type, the first bytes and the fix', async () => {
+  const page = await blankPage();
+  await page.route(/\/imagefield-core\.wasm$/, (route) => route.fulfill({
+    status: 200, contentType: 'text/html', body: '<!doctype html><title>app</title>',
+  }));
+  const result = await page.evaluate(async () => {
+    const { loadCore, ImageFieldError } = await import('/web/index.js');
+    try {
+      await loadCore();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, isImageFieldError: error instanceof ImageFieldError, code: error.code, message: error.message };
+    }
+  });
+  expect(result).toMatchObject({ ok: false, isImageFieldError: true, code: 'load_failed' });
+  expect(result.message).toContain('/web/core/wasm/imagefield-core.wasm is not a WebAssembly module (content type "text/html")');
+  expect(result.message).toContain('3c 21 64 6f 63 74 79 70 65');  // "<!doctype"
+  expect(result.message).toMatch(/serve .* as application\/wasm/);
   await page.context().close();
 });

@@ -41,7 +41,7 @@ test('the element entry module defines <image-field> as the ImageField class', (
 
 test('lists every attribute with its property, type and default', () => {
   expect(names(field.attributes)).toEqual(Object.keys(ATTRIBUTES));
-  // Spot checks against the documented API (README, index.d.ts).
+  // Spot checks against the documented API (README, web/element/image-field.d.ts).
   const byName = Object.fromEntries(field.attributes.map((a) => [a.name, a]));
   expect(byName['image-mode']).toMatchObject({ fieldName: 'imageMode', type: { text: "Mode | 'none'" }, default: '"RGB"' });
   expect(byName.type.type.text).toBe("'array' | 'imagedata' | 'blob' | 'url'");

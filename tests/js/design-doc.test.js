@@ -36,7 +36,7 @@ test('every DESIGN §n cited in web/, src/, bindings/ and tests/ is a section of
 });
 
 test('§6 lists exactly the error codes of the declarations', () => {
-  const declared = [...readFileSync(join(root, 'web', 'errors.d.ts'), 'utf8')
+  const declared = [...readFileSync(join(root, 'web', 'core', 'error.d.ts'), 'utf8')
     .match(/export type ErrorCode =([^;]+);/)[1].matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
   const documented = [...section(6).matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]);
   expect(documented.sort()).toEqual(declared.sort());

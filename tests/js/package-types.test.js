@@ -34,8 +34,8 @@ describe('TypeScript declarations (tests/types/, tsc --strict)', () => {
 describe('entry points', () => {
   // The same names tests/types/*.ts assert for the declarations' value exports.
   const promised = {
-    imagefield: ['ContainedDecoder', 'ImageFieldError', 'loadCore'],
-    'imagefield/core': ['Core', 'loadCore'],
+    imagefield: ['ContainedDecoder', 'ERROR_CODES', 'ImageFieldError', 'WorkerCore', 'loadCore'],
+    'imagefield/core': ['Core', 'ERROR_CODES', 'ImageFieldError', 'loadCore'],
   };
 
   test.each(Object.entries(promised))('import(%j) exports what its types declare', (specifier, names) => {

@@ -1,8 +1,8 @@
 // Types of web/element/image-field.js: the <image-field> element.
-import type { ErrorCode } from '../errors.js';
-import type { ArrayInput, Layout, Mode, Raster } from '../core.js';
-import type { BoxesLayer, ImageOptions, MaskLayer } from '../image.js';
-import type { ContainedDecoder } from '../contained-decoder.js';
+import type { ErrorCode } from '../core/error.js';
+import type { ArrayInput, Layout, Mode, Raster } from '../core/core.js';
+import type { BoxesLayer, ImageOptions, MaskLayer } from '../core/image.js';
+import type { ContainedDecoder } from '../pipeline/contained-decoder.js';
 
 /** Where an `<image-field>` value came from, in the `upload` event. */
 export type ImageFieldSource = 'upload' | 'webcam' | 'clipboard';
