@@ -10,8 +10,9 @@
 export { loadCore } from './worker/load-core.js';
 export type {
   ArrayInput, Core, DecodeLimits, DecodeOptions, DType, EncodeOptions, FileType, FromArrayOptions, ImageDataLike,
-  InputBuffer, Layout, LoadCoreOptions, Mode, NumericArray, Raster, WatermarkOptions, WatermarkPosition,
+  InputBuffer, Layout, Mode, NumericArray, Raster, WatermarkOptions, WatermarkPosition,
 } from './core/core.js';
+export type { LoadCoreOptions } from './core/load-core.js';
 export { ImageFieldError } from './core/error.js';
 export type { ErrorCode } from './core/error.js';
 export { ERROR_CODES } from './core/error-codes.js';

@@ -3,7 +3,7 @@
 // ones the declarations promise), require() of the ESM package, and the files
 // `npm pack` ships.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -69,6 +69,36 @@ describe('entry points', () => {
     const [major, minor] = process.versions.node.split('.').map(Number);
     expect(major > 22 || (major === 22 && minor >= 12) || (major === 20 && minor >= 19)).toBe(true);
   });
+});
+
+/** Value exports named by a module's text: declarations, `export { a, b as c }` (not `export type`). */
+function valueExports(text) {
+  const names = [...text.matchAll(/^export\s+(?:declare\s+)?(?:async\s+)?(?:class|function\*?|const|let)\s+(\w+)/gm)].map((m) => m[1]);
+  for (const [, list] of text.matchAll(/^export\s*\{([^}]*)\}/gm)) {
+    names.push(...list.split(',').map((item) => item.trim()).filter(Boolean).map((item) => item.split(/\s+as\s+/).pop()));
+  }
+  return [...new Set(names)].sort();
+}
+
+function declarationFiles(dir) {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return declarationFiles(path);
+    return entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+test('every declaration file beside a module declares only values that module exports', () => {
+  const checked = [];
+  for (const file of declarationFiles('web')) {
+    const module = file.replace(/\.d\.ts$/, '.js');
+    if (!existsSync(join(root, module))) continue;
+    const declared = valueExports(readFileSync(join(root, file), 'utf8'));
+    const exported = valueExports(readFileSync(join(root, module), 'utf8'));
+    expect({ file, missing: declared.filter((name) => !exported.includes(name)) }).toEqual({ file, missing: [] });
+    checked.push(file);
+  }
+  expect(checked.length).toBeGreaterThanOrEqual(9);
 });
 
 describe('npm pack', () => {

@@ -1,5 +1,5 @@
 /**
- * Types of web/core/core.js: the synchronous Wasm core on this thread and its loader.
+ * Types of web/core/core.js: the synchronous Wasm core on this thread.
  *
  * The core is C++ compiled to WebAssembly. Everything it returns is a plain
  * object or a fresh typed array: no Wasm handle escapes, nothing needs
@@ -8,6 +8,7 @@
 import type { ImageFieldError } from './error.js';
 import type { ImageConstructor } from './image.js';
 import type { ContainedDecoder } from '../pipeline/contained-decoder.js';
+import type { LoadCoreOptions, loadCore } from './load-core.js';
 
 /** PIL image modes. 8-bit modes store one byte per band; `I` is int32, `F` float32. */
 export type Mode = '1' | 'L' | 'LA' | 'P' | 'RGB' | 'RGBA' | 'CMYK' | 'YCbCr' | 'LAB' | 'HSV' | 'I' | 'F';
@@ -256,26 +257,3 @@ export class Core {
   /** The wandb.Image data type; see {@link ImageConstructor}. */
   readonly Image: ImageConstructor;
 }
-
-export interface LoadCoreOptions {
-  /** Where to fetch (browser) or read (Node) the `.wasm` from. Default: the package's `web/core/wasm/imagefield-core.wasm` (bundlers copy it). */
-  wasmUrl?: string | URL;
-  /** The module's bytes, if the page already has them (they must be of the build `simd` selects). */
-  wasmBinary?: ArrayBuffer | Uint8Array;
-  /**
-   * Which build to load: `imagefield-core` (Wasm SIMD kernels) or
-   * `imagefield-core-nosimd` (same results, for engines without SIMD). By
-   * default `WebAssembly.validate` on a one-instruction SIMD module decides.
-   */
-  simd?: boolean;
-}
-
-/**
- * Loads the synchronous core on this thread: in a browser it fetches the
- * `.wasm` from the package (serve it as `application/wasm`; a CSP needs
- * `'wasm-unsafe-eval'`), in Node it reads it from disk (the package's "node"
- * condition). Calls without options share one instance. Rejects with
- * {@link ImageFieldError} `load_failed`, whose message names the URL, the HTTP
- * status or content type and first bytes, and how to fix it.
- */
-export function loadCore(options?: LoadCoreOptions): Promise<Core>;

@@ -1,5 +1,6 @@
 // Types of web/worker/load-core.js: the public loadCore() of 'imagefield'.
-import type { Core, LoadCoreOptions } from '../core/core.js';
+import type { Core } from '../core/core.js';
+import type { LoadCoreOptions } from '../core/load-core.js';
 import type { WorkerCore, WorkerCoreOptions } from './worker-core.js';
 
 /**
