@@ -2,7 +2,6 @@
 // class sets) under small JsonLimits. The first byte picks the validator. Any
 // exception escaping a validator is a finding: nlohmann reports type errors
 // by throwing, and in Wasm an escaping exception would cross into JS.
-// Built once src/wandb/boxes.h and src/wandb/classes.h exist.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "array/normalize.h"
 #include "base/error.h"
 #include "base/layout.h"
-#include "array/normalize.h"
 #include "base/raster.h"
 
 namespace imagefield {

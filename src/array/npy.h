@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "base/error.h"
 #include "array/normalize.h"
+#include "base/error.h"
 
 namespace imagefield {
 

@@ -4,8 +4,11 @@
 #include <cstdint>
 #include <optional>
 
-#include "decode/decode.h"
+#include "base/decode_limits.h"
+#include "base/error.h"
 #include "base/layout.h"
+#include "base/mode.h"
+#include "base/raster.h"
 
 namespace imagefield {
 

@@ -7,18 +7,11 @@
 
 namespace imagefield {
 
-// The codes are public API (DESIGN §6); their spelling is what JS sees.
+// The codes are public API; their names and spelling live in error_codes.def.
 enum class ErrorCode {
-  InvalidShape,
-  InvalidMode,
-  InvalidFormat,
-  InvalidArgument,
-  DecodeFailed,
-  TooLarge,
-  InvalidBoxes,
-  InvalidMask,
-  InvalidClasses,
-  UnsupportedFile,
+#define X(name, text) name,
+#include "base/error_codes.def"
+#undef X
 };
 
 const char* errorCodeName(ErrorCode code);

@@ -18,8 +18,8 @@
 #include <optional>
 #include <string>
 
-#include "convert/convert_internal.h"
 #include "array/pixel_kernels.h"
+#include "convert/convert_internal.h"
 
 namespace imagefield {
 namespace {

@@ -4,12 +4,12 @@
 #include <cstdint>
 #include <string>
 
+#include "array/npy_image.h"
 #include "convert/convert.h"
 #include "decode/decode_budget.h"
-#include "array/npy_image.h"
-#include "stb/stb_image_calls.h"
 #include "decode/structure_check.h"
 #include "decode/tga_orientation.h"
+#include "stb/stb_image_calls.h"
 
 namespace imagefield {
 namespace {

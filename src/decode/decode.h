@@ -4,22 +4,13 @@
 #include <cstdint>
 #include <optional>
 
+#include "base/decode_limits.h"
 #include "base/error.h"
-#include "decode/format_sniff.h"
 #include "base/layout.h"
 #include "base/raster.h"
+#include "decode/format_sniff.h"
 
 namespace imagefield {
-
-// Defaults sized for camera photos (a 48 MP phone image fits) while keeping a
-// hostile file well inside the Wasm memory cap. Every field can be overridden
-// per call; 0 in maxDecodeBytes means "derive from the declared size".
-struct DecodeLimits {
-  std::uint64_t maxFileBytes = 64ull << 20;    // 64 MiB of encoded input
-  std::uint32_t maxAxis = 16384;               // pixels per side
-  std::uint64_t maxPixels = 50'000'000;        // width × height
-  std::uint64_t maxDecodeBytes = 0;            // stb_image allocations, in total
-};
 
 // The allocation budget used when maxDecodeBytes is 0: generous for every
 // decoder path (16-bit PNG, progressive JPEG, GIF history buffers), tiny next

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "encode/encode_format.h"
 #include "base/error.h"
 #include "base/raster.h"
+#include "encode/encode_format.h"
 #include "encode/zlib_deflate.h"
 
 namespace imagefield {

@@ -1,7 +1,7 @@
 #include "wandb/image_record.h"
 
-#include "encode/encode.h"
 #include "array/npy_image.h"
+#include "encode/encode.h"
 #include "wandb/sha256.h"
 
 namespace imagefield {

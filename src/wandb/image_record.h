@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "base/layout.h"
 #include "decode/decode.h"
 #include "encode/encode_format.h"
-#include "base/layout.h"
 
 namespace imagefield {
 

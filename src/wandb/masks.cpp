@@ -2,9 +2,9 @@
 
 #include <cmath>
 
-#include "wandb/class_labels.h"
 #include "decode/decode.h"
 #include "encode/encode.h"
+#include "wandb/class_labels.h"
 
 namespace imagefield {
 namespace {

@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
+#include "array/normalize.h"
 #include "base/error.h"
 #include "wandb/json_limits.h"
-#include "array/normalize.h"
 
 namespace imagefield {
 

@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "array/npy.h"
+#include "decode/decode.h"
 #include "wandb/boxes.h"
 #include "wandb/classes.h"
-#include "decode/decode.h"
 #include "wandb/masks.h"
-#include "array/npy.h"
 #include "wandb/sha256.h"
 
 namespace imagefield {

@@ -19,8 +19,8 @@
 #include "encode/png_filter_kernels.h"
 #include "encode/png_palette.h"
 #include "encode/png_write.h"
-#include "test_images.h"
 #include "encode/zlib_deflate.h"
+#include "test_images.h"
 
 namespace imagefield {
 namespace {
