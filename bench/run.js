@@ -1,14 +1,25 @@
 // `npm run bench`: the same cases in Node and in Chromium (Debian's, through
 // playwright-core), side by side, with ratios against baselines measured in
 // the same run. Prints a table of medians and writes bench/results/latest.json.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { runSuite } from './suite.js';
 import { launchChromium, startServer } from '../tests/browser/chromium.js';
 
 const ROOT = new URL('..', import.meta.url);
+// `node bench/run.js tensor`: only the resize / toTensor rows.
+const only = process.argv[2] ?? null;
 
-async function runInChromium() {
+/** Native -O3 timings of the resize/tensor cases (build/native/resize_bench), or null without a native build. */
+function nativeTimings() {
+  const binary = new URL('build/native/resize_bench', ROOT);
+  if (!existsSync(binary)) return null;
+  return JSON.parse(execFileSync(binary.pathname, { encoding: 'utf8' }));
+}
+
+async function runInChromium(native) {
   const server = await startServer();
   const browser = await launchChromium();
   try {
@@ -17,7 +28,7 @@ async function runInChromium() {
     await page.goto(`${server.url}/bench/page.html`);
     await page.waitForFunction(() => window.benchReady === true);
     page.setDefaultTimeout(0);
-    const result = await page.evaluate(() => window.runBench());
+    const result = await page.evaluate((options) => window.runBench(options), { native, only });
     result.version = browser.version();
     return result;
   } finally {
@@ -40,10 +51,12 @@ async function sizes() {
 
 const fmt = (v, digits = 2) => (v === undefined ? '' : Number(v).toFixed(digits));
 
+console.log('bench: native…');
+const native = nativeTimings();
 console.log('bench: Node…');
-const node = await runSuite({ browser: false });
+const node = await runSuite({ browser: false, native, only });
 console.log('bench: Chromium…');
-const chromium = await runInChromium();
+const chromium = await runInChromium(native);
 const size = await sizes();
 
 const names = [...new Set([...node.rows.map((r) => r.name), ...chromium.rows.map((r) => r.name)])];
@@ -77,7 +90,9 @@ const targets = [
   ['loadCore() in Chromium ms (≤ 50)', chromium.loadCoreMs, 50, 'max'],
   ['drop-to-change 12 MP JPEG / createImageBitmap + getImageData (≤ 1.3)',
     chromium.rows.find((r) => r.name.startsWith('drop-to-change 12 MP JPEG (4000×3000, photo-like), <image-field> type=array'))?.ratio, 1.3, 'max'],
-].map(([target, value, limit, kind]) => ({
+  ['toTensor ImageNet 12 MP / createImageBitmap(blob) + JS normalize (≤ 2)',
+    chromium.rows.find((r) => r.name.startsWith('toTensor 4000×3000') && r.name.endsWith('Wasm SIMD'))?.ratio, 2, 'max'],
+].filter(([target]) => !only || target.startsWith('toTensor')).map(([target, value, limit, kind]) => ({
   target, value: fmt(value), met: kind === 'max' ? value <= limit : value >= limit,
 }));
 console.table(targets);
@@ -88,8 +103,10 @@ const results = {
   node: { version: process.version, ...node },
   chromium,
   sizes: size,
+  native,
   targets,
 };
 await mkdir(new URL('bench/results/', ROOT), { recursive: true });
-await writeFile(new URL('bench/results/latest.json', ROOT), `${JSON.stringify(results, null, 2)}\n`);
-console.log('written: bench/results/latest.json');
+if (native) console.log(`native -O3: ${JSON.stringify(native)}`);
+await writeFile(new URL(only ? `bench/results/latest-${only}.json` : 'bench/results/latest.json', ROOT), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`written: bench/results/${only ? `latest-${only}` : 'latest'}.json`);

@@ -3,6 +3,7 @@
 import { loadCore } from '../web/index.js';
 import { instantiateModule } from '../web/core/load-core.js';
 import { chartLike, modelOutput, photoLike, toRgba } from './images.js';
+import { tensorRows } from './tensor-rows.js';
 
 const now = () => performance.now();
 
@@ -64,7 +65,7 @@ const toBlob = (canvas, type, quality) => new Promise((resolve) => canvas.toBlob
  * @param {{ browser: boolean, log?: (line: string) => void }} env
  * @returns {Promise<{ rows: object[], loadCoreMs: number, simd: boolean }>}
  */
-export async function runSuite({ browser, log = () => undefined }) {
+export async function runSuite({ browser, log = () => undefined, native = null, only = null }) {
   const rows = [];
   const add = (name, ms, extra = {}) => {
     rows.push({ name, ms: +ms.toFixed(3), ...extra });
@@ -76,6 +77,10 @@ export async function runSuite({ browser, log = () => undefined }) {
   const core = await loadCore();
   const loadCoreMs = now() - start;
   add('loadCore() (first call)', loadCoreMs);
+  if (only === 'tensor') {
+    await tensorRows({ add, measure, browser, rows, native });
+    return { rows, sizes: {}, loadCoreMs, simd: core.simd };
+  }
 
   // --- Normalization, 1024² CHW float32 in [-1, 1] → RGB ---
   const C = 3, H = 1024, W = 1024;
@@ -158,6 +163,7 @@ export async function runSuite({ browser, log = () => undefined }) {
       bitmap.close();
     }, { runs: 9, warmup: 2 }));
   }
+  await tensorRows({ add, measure, browser, rows, native });
   if (browser) await (await import('./drop-to-change.js')).dropToChangeRows(add);  // the element needs a DOM
   return { rows, sizes, loadCoreMs, simd: core.simd };
 }

@@ -90,6 +90,13 @@ test('every method gives the synchronous core\'s result, as a Promise, computed 
         core.watermark(raster, mark, { position: 'top-left', margin: 0 }).data),
       guessMode: (await worker.guessMode([4, 5, 3])) === core.guessMode([4, 5, 3]),
       maskOverlay: h.same((await worker.maskOverlay(mask, colors)).data, core.maskOverlay(mask, colors).data),
+      resize: h.same((await worker.resize(raster, { width: 7, height: 3, filter: 'lanczos' })).data,
+        core.resize(raster, { width: 7, height: 3, filter: 'lanczos' }).data),
+      toTensor: await worker.toTensor(raster, { resize: 6, crop: [4, 4], mean: [0.5, 0.5, 0.5], std: [0.2, 0.2, 0.2] })
+        .then((t) => {
+          const sync = core.toTensor(raster, { resize: 6, crop: [4, 4], mean: [0.5, 0.5, 0.5], std: [0.2, 0.2, 0.2] });
+          return t.data instanceof Float32Array && h.same(t.data, sync.data) && h.same(t.dims, sync.dims);
+        }),
     };
     const bad = await h.outcome(worker.decode(png.subarray(0, 50)));
     const badMode = await h.outcome(worker.convert(raster, 'XYZ'));

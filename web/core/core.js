@@ -5,6 +5,7 @@ import { checkShape, readArrayInput, toTypedArray } from './array-input.js';
 import { rasterToCore } from './raster-input.js';
 import { makeImageClass } from './image.js';
 import { InputBuffer } from './input-buffer.js';
+import { resizeOptionsToCore, tensorOptionsToCore } from './tensor-input.js';
 
 const LAYOUTS = ['hwc', 'chw'];
 const CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'];
@@ -242,6 +243,16 @@ export class Core {
       throw new ImageFieldError('invalid_argument', 'maskOverlay needs colors as a Uint8Array of 256 RGBA entries');
     }
     return unwrap(this.#module.maskOverlay(data, width, height, colors));
+  }
+
+  /** Pillow 9.4's Image.resize, byte for byte: `{ width, height, filter, box, reducingGap }`. */
+  resize(raster, options) {
+    return unwrap(this.#module.resize(rasterToCore(raster), ...resizeOptionsToCore(options)));
+  }
+
+  /** A model input `{ data, dims, type }` with torchvision's preprocessing semantics. */
+  toTensor(raster, options) {
+    return unwrap(this.#module.toTensor(rasterToCore(raster), ...tensorOptionsToCore(options)));
   }
 
   watermark(raster, mark, { position, margin } = {}) {

@@ -76,6 +76,14 @@ export class WorkerCore {
     return this.#call('watermark', [raster, mark, options], { signal, transfer });
   }
 
+  resize(raster, { signal, transfer, ...options } = {}) {
+    return this.#call('resize', [raster, options], { signal, transfer });
+  }
+
+  toTensor(raster, { signal, transfer, ...options } = {}) {
+    return this.#call('toTensor', [raster, options], { signal, transfer });
+  }
+
   /** Not available across a Worker: memory of another thread cannot be filled in place. */
   allocInput() {
     throw new ImageFieldError('invalid_argument', 'allocInput() works on the synchronous core only (loadCore()); '
