@@ -110,7 +110,7 @@ async function main() {
   const pack = await packPackage(REPO, HERE);
   const install = await installTarball(HERE, pack.tarball);
   console.log(`consumers: npm ci ${tools.ran ? `${tools.seconds.toFixed(1)} s` : 'not needed'}, `
-    + `npm pack ${pack.seconds.toFixed(1)} s (${pack.built ? 'Wasm built by prepack' : 'fresh Wasm build reused'}), tarball install ${install.seconds.toFixed(1)} s`);
+    + `npm pack ${pack.seconds.toFixed(1)} s (its prepack builds the Wasm incrementally), tarball install ${install.seconds.toFixed(1)} s`);
 
   // Imported only now: npm ci above is what installs it.
   const { chromium } = await import('playwright-core');

@@ -1,39 +1,12 @@
 // Gets the package into the consumer project the way an app gets it from the
-// registry: `npm pack` of the repository (its prepack builds the Wasm unless
-// the shipped build is newer than every source it comes from), then an
-// install of that tarball. The bundlers and the browser tooling come from
-// this project's own lockfile.
+// registry: `npm pack` of the repository (its prepack builds the Wasm, an
+// incremental build that only checks a fresh one, and the elements manifest),
+// then an install of that tarball. The bundlers and the browser tooling
+// come from this project's own lockfile.
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runOrThrow } from './commands.js';
-
-const WASM_SOURCES = ['src', 'bindings', 'third_party', 'CMakeLists.txt', 'scripts/build.sh'];
-
-async function newestChange(path) {
-  const info = await stat(path).catch(() => null);
-  if (!info) return 0;
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs;
-  for (const name of await readdir(path)) newest = Math.max(newest, await newestChange(join(path, name)));
-  return newest;
-}
-
-/** The Wasm build's outputs the package ships: the .wasm files and their glue in its "files". */
-async function wasmBuildFiles(repoRoot) {
-  const { files } = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8'));
-  return files.filter((path) => /(^|\/)wasm\/[^/*]+\.(wasm|js)$/.test(path));
-}
-
-/** Whether every shipped Wasm build file exists and is newer than every source of the Wasm build. */
-export async function wasmBuildIsFresh(repoRoot) {
-  const outputs = await wasmBuildFiles(repoRoot);
-  if (!outputs.some((path) => path.endsWith('.wasm'))) return false;
-  const built = await Promise.all(outputs.map((path) => stat(join(repoRoot, path)).catch(() => null)));
-  if (built.some((info) => !info)) return false;
-  const sources = Math.max(...await Promise.all(WASM_SOURCES.map((path) => newestChange(join(repoRoot, path)))));
-  return built.every((info) => info.mtimeMs > sources);
-}
 
 const NPM_QUIET = ['--no-audit', '--no-fund', '--loglevel=error'];
 
@@ -46,17 +19,15 @@ export async function installTools(consumersDir) {
   return { seconds, ran: true };
 }
 
-/** @returns {Promise<{ tarball: string, seconds: number, built: boolean }>} */
+/** @returns {Promise<{ tarball: string, seconds: number }>} */
 export async function packPackage(repoRoot, consumersDir) {
   const packDir = join(consumersDir, '.pack');
   await rm(packDir, { recursive: true, force: true });
   await mkdir(packDir);
-  const built = !await wasmBuildIsFresh(repoRoot);
-  const args = ['pack', '--pack-destination', packDir, '--loglevel=error', ...built ? [] : ['--ignore-scripts']];
-  const { seconds } = await runOrThrow('npm', args, { cwd: repoRoot });
+  const { seconds } = await runOrThrow('npm', ['pack', '--pack-destination', packDir, '--loglevel=error'], { cwd: repoRoot });
   const tarballs = (await readdir(packDir)).filter((name) => name.endsWith('.tgz'));
   if (tarballs.length !== 1) throw new Error(`npm pack left ${tarballs.length} tarballs in ${packDir}`);
-  return { tarball: join(packDir, tarballs[0]), seconds, built };
+  return { tarball: join(packDir, tarballs[0]), seconds };
 }
 
 /** Installs the tarball without recording it, so the lockfile keeps only the tools. */
