@@ -57,7 +57,7 @@ const inspect = () => page.evaluate(() => {
 
 const pasteSvg = (name, type) => page.paste('image-field', { file: { name, mimeType: type, buffer: svg } });
 
-test('without allow-svg: refused as unsupported_file from the chooser, a paste, a disguised file and a URL; never shown', async () => {
+suite.test('without allow-svg: refused as unsupported_file from the chooser, a paste, a disguised file and a URL; never shown', async () => {
   await page.evaluate(() => window.makeField({ interactive: true }));
   await page.uploadFile('image-field >> .file-input', { name: 'logo.svg', mimeType: 'image/svg+xml', buffer: svg });
   await waitForEvent(page, 'error', 1);
@@ -77,9 +77,9 @@ test('without allow-svg: refused as unsupported_file from the chooser, a paste, 
   });
   expect(dialogs).toEqual([]);
   expect(requested()).not.toContain('/tests/browser/pages/never-fetched.png');
-});
+}, { needs: ['pasteAnyFile'] });
 
-test('with allow-svg: drawn through an <img> onto the canvas; its script, handler and external image never run', async () => {
+suite.test('with allow-svg: drawn through an <img> onto the canvas; its script, handler and external image never run', async () => {
   await page.evaluate(() => window.makeField({ interactive: true, 'allow-svg': true }));
   await page.uploadFile('image-field >> .file-input', { name: 'logo.svg', mimeType: 'image/svg+xml', buffer: svg });
   await waitForEvent(page, 'change', 1);
@@ -102,4 +102,4 @@ test('with allow-svg: drawn through an <img> onto the canvas; its script, handle
     return { hidden: canvas.hidden, width: canvas.width, pixel: Array.from(canvas.getContext('2d').getImageData(3, 1, 1, 1).data) };
   });
   expect(drawn).toEqual({ hidden: false, width: 4, pixel: [0, 0, 255, 255] });
-});
+}, { needs: ['pasteAnyFile'] });

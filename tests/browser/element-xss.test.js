@@ -95,7 +95,7 @@ suite.test('a file named like markup: its name stays text in events, errors and 
   expect(await injectedMarkup()).toEqual([]);
   expect(await executions()).toEqual({ ran: 0, dialogs: [], violations: [] });
   expect(problems).toEqual([]);
-}, { needs: ['download'] });
+}, { needs: ['download', 'anyFileName'] });
 
 test('javascript: URLs as value and watermark are refused with an error shown as text', async () => {
   suite.allowProblems(/javascript:window\.ran/);  // the engine refuses to fetch the URL, and may say so in the console

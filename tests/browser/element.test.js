@@ -459,7 +459,7 @@ describe('display, toolbar and form', () => {
       .toEqual([null, false]);
   });
 
-  test('static mode: display only, no drop zone, no drop, no paste, no remove', async () => {
+  suite.test('static mode: display only, no drop zone, no drop, no paste, no remove', async () => {
     await page.evaluate(() => window.makeField({ label: 'Result' }));
     const state = await page.evaluate(() => {
       const root = document.querySelector('image-field').shadowRoot;
@@ -480,7 +480,7 @@ describe('display, toolbar and form', () => {
       return [...root.querySelectorAll('.toolbar button')].filter((b) => !b.hidden).map((b) => b.getAttribute('aria-label'));
     });
     expect(buttons).toEqual(['Download', 'Full screen']);
-  });
+  }, { needs: ['pasteAnyFile'] });
 
   test('label, placeholder and file name with markup render as text', async () => {
     const markup = '<img src=x onerror="window.pwned=1">';

@@ -130,6 +130,7 @@ export function browserSuite(options = {}) {
   });
 
   afterEach(async () => {
+    for (const page of open) await page.collect();
     const problems = [...closedProblems, ...[...open].flatMap((page) => page.problems)];
     for (const page of testPages) await page.close().catch(() => {});
     testPages = null;

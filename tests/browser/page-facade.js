@@ -230,6 +230,11 @@ export class BrowserPage {
     return this.driver.addInitScript(fn, arg);
   }
 
+  /** Gathers what the engine reports only when asked (WebKit: the page hook's problems and dialogs). */
+  async collect() {
+    await this.driver.flush?.();
+  }
+
   close() {
     return this.driver.close();
   }

@@ -24,6 +24,8 @@ export const capabilities = {
   download: true,
   clipboardImage: true,
   fullscreen: true,
+  anyFileName: true,
+  pasteAnyFile: true,
 };
 
 const KEYS = { Enter: 'Enter', Space: ' ', 'Control+V': 'Control+V' };
