@@ -136,11 +136,11 @@ class WebKitPage {
         const drain = () => (window.__harnessDrain ? window.__harnessDrain() : null);
         Promise.resolve().then(() => (${fn})(arguments[0])).then(
           (value) => done({ json: value === undefined ? null : JSON.stringify(value), kept: drain() }),
-          (error) => done({ error: String((error && error.message) || error), kept: drain() }));`,
+          (error) => done({ thrown: String((error && error.message) || error), kept: drain() }));`,
       args: [arg === undefined ? null : arg],
     });
     this.keep(outcome.kept);
-    if ('error' in outcome) throw new Error(outcome.error);
+    if ('thrown' in outcome) throw new Error(outcome.thrown);
     return outcome.json === null ? undefined : JSON.parse(outcome.json);
   }
 
@@ -227,6 +227,10 @@ class WebKitPage {
 
   async screenshot(clip) {
     await this.activate();
+    // The snapshot is of what was last painted: let the page paint its current state first.
+    await this.session.command('POST', '/execute/async', {
+      script: 'const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));', args: [],
+    });
     const png = Buffer.from(await this.session.command('GET', '/screenshot'), 'base64');
     if (!clip) return png;
     const { loadCore } = await import('../../../web/index.js');
@@ -307,7 +311,8 @@ export async function launch({ camera, clipboard, server, scratch }) {
       async writeClipboard({ text, png, type = 'image/png' }) {
         dropClipboard();
         const target = text !== undefined ? 'UTF8_STRING' : type;
-        const owner = spawn('xclip', ['-quiet', '-selection', 'clipboard', '-t', target, '-i'], { env, stdio: ['pipe', 'ignore', 'ignore'] });
+        const typed = text !== undefined ? [] : ['-t', target];  // text: xclip offers every text target
+        const owner = spawn('xclip', ['-quiet', '-selection', 'clipboard', ...typed, '-i'], { env, stdio: ['pipe', 'ignore', 'ignore'] });
         owner.stdin.end(text !== undefined ? Buffer.from(text) : png);
         clipboardOwner = owner;
         // Ready once the X clipboard offers the payload's type.
@@ -322,8 +327,12 @@ export async function launch({ camera, clipboard, server, scratch }) {
     };
     return {
       async newPage() {
-        const { handle } = await session.command('POST', '/window/new', { type: 'tab' });
-        return new WebKitPage(browser, handle);
+        // A window, not a tab: input actions wait forever in a background tab.
+        const { handle } = await session.command('POST', '/window/new', { type: 'window' });
+        const page = new WebKitPage(browser, handle);
+        await page.activate();
+        await session.command('POST', '/window/rect', { width: 1024, height: 768 });
+        return page;
       },
       async close() {
         dropClipboard();
