@@ -48,7 +48,12 @@ class ChromiumPage {
       if (message.type() === 'error') this.onProblem(`console.error: ${message.text()}`);
     });
     page.on('pageerror', (error) => this.onProblem(`pageerror: ${error.message}`));
-    page.on('requestfailed', (request) => this.onProblem(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+    page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText ?? '';
+      // A load of an object URL the page itself cancelled (a preview replaced or revoked) is not a failure.
+      if (request.url().startsWith('blob:') && /ABORTED/i.test(reason)) return;
+      this.onProblem(`request failed: ${request.url()} (${reason})`);
+    });
     page.on('response', (response) => {
       if (response.status() >= 400) this.onProblem(`HTTP ${response.status()} ${response.url()}`);
     });
