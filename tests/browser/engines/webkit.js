@@ -12,25 +12,24 @@
 //   screenshots under Xvfb can come back black).
 // The driver interface is the one engines/chromium.js describes.
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, readlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { allCapabilities } from './capabilities.js';
+import { fileOnDisk } from './files-on-disk.js';
 import { startXvfb } from './xvfb.js';
 
 export const DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
 export const BROWSER = process.env.WEBKIT_BROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 export const capabilities = {
+  ...allCapabilities(),
   fileChooser: 'the file chooser is cancelled under automation (files are sent to the <input type=file> instead)',
   cameraFrames: 'the mock camera (--enable-mock-capture-devices) shows its own picture, not a given video',
-  twoCameras: true,
   cameraDenied: 'MiniBrowser has no setting that denies the camera without a prompt',
   insecureOrigin: 'WebKitGTK has no host-resolver setting to reach the test server under another name',
   deviceScaleFactor: 'WebDriver classic cannot set the device pixel ratio',
   download: 'MiniBrowser under WebDriver keeps no downloads the test can read',
-  clipboardImage: true,
-  fullscreen: true,
   anyFileName: 'files reach <input type=file> from disk, where a name cannot hold "/"',
   pasteAnyFile: 'a paste carries what the X clipboard holds as typed data, not an arbitrary file',
 };
@@ -82,17 +81,6 @@ class WebDriverSession {
   command(method, path, body) { return this.send(method, `/session/${this.id}${path}`, body); }
 
   script(source, args = []) { return this.command('POST', '/execute/sync', { script: source, args }); }
-}
-
-let files = 0;
-
-async function onDisk(scratch, { name, buffer }) {
-  if (name.includes('/')) throw new Error(`a file on disk cannot be named ${JSON.stringify(name)} (capability anyFileName)`);
-  const dir = join(scratch, 'files', String(++files));
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, name);
-  await writeFile(path, buffer);
-  return path;
 }
 
 class WebKitPage {
@@ -195,7 +183,7 @@ class WebKitPage {
 
   async setFiles(handle, file) {
     await this.activate();
-    await this.session.command('POST', `/element/${handle[ELEMENT]}/value`, { text: await onDisk(this.browser.scratch, file) });
+    await this.session.command('POST', `/element/${handle[ELEMENT]}/value`, { text: await fileOnDisk(this.browser.scratch, file) });
   }
 
   /** No chooser here: the file goes to the <input type=file> the element would open (itself, or the one in its root). */
