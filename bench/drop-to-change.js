@@ -6,9 +6,9 @@
 // heartbeat (a chain of zero-delay timers: its largest gap). "main thread"
 // rows run the same pipeline without the Worker (a decode-only decoder), as
 // the field did before its pixel work moved to the Worker.
-import { loadCore } from '../web/index.js';
+import { ContainedDecoder, loadCore } from '../web/index.js';
 import '../web/element/index.js';
-import { ContainedDecoder } from '../web/contained-decoder.js';
+
 import { photoLike } from './images.js';
 
 const now = () => performance.now();

@@ -29,8 +29,8 @@ async function runInChromium() {
 async function sizes() {
   const out = {};
   for (const name of ['imagefield-core', 'imagefield-core-nosimd']) {
-    const wasm = await readFile(new URL(`web/wasm/${name}.wasm`, ROOT));
-    const glue = await readFile(new URL(`web/wasm/${name}.js`, ROOT));
+    const wasm = await readFile(new URL(`web/core/wasm/${name}.wasm`, ROOT));
+    const glue = await readFile(new URL(`web/core/wasm/${name}.js`, ROOT));
     const wasmGzip = gzipSync(wasm, { level: 9 }).length;
     const glueGzip = gzipSync(glue, { level: 9 }).length;
     out[name] = { wasm: wasm.length, wasmGzip, glue: glue.length, glueGzip, totalGzip: wasmGzip + glueGzip };

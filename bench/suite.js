@@ -1,7 +1,7 @@
 // The benchmark cases, run the same way in Node and in Chromium. Every case
 // is a median of repeated runs; baselines are measured in the same run.
 import { loadCore } from '../web/index.js';
-import { instantiateCoreModule } from '../web/load-wasm.js';
+import { instantiateModule } from '../web/core/load-core.js';
 import { chartLike, modelOutput, photoLike, toRgba } from './images.js';
 
 const now = () => performance.now();
@@ -84,9 +84,12 @@ export async function runSuite({ browser, log = () => undefined }) {
   const viaCore = core.fromArray(chw, { shape: [C, H, W], layout: 'chw' }).data;
   if (!viaCore.every((v, i) => v === reference[i])) throw new Error('the JS baseline and the core disagree');
 
+  // benchKernel is in the bench build of the modules only (build/wasm/bench,
+  // `scripts/build.sh bench`): the same core and bindings plus that function.
   const kernelMs = {};
   for (const simd of [true, false]) {
-    const module = await instantiateCoreModule({ simd });
+    const file = simd ? 'imagefield-core-bench.wasm' : 'imagefield-core-bench-nosimd.wasm';
+    const module = await instantiateModule({ simd, wasmUrl: new URL(`../build/wasm/bench/${file}`, import.meta.url) });
     const input = module.allocInput(chw.byteLength);
     const output = module.allocInput(chw.length);
     new Float32Array(module.HEAPU8.buffer, input, chw.length).set(chw);

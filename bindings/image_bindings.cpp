@@ -3,14 +3,14 @@
 // outlives a call.
 #include <string>
 
-#include "boxes.h"
-#include "classes.h"
-#include "image_record.h"
-#include "json_limits.h"
 #include "js_values.h"
-#include "mask_overlay.h"
-#include "masks.h"
-#include "sha256.h"
+#include "wandb/boxes.h"
+#include "wandb/classes.h"
+#include "wandb/image_record.h"
+#include "wandb/json_limits.h"
+#include "wandb/mask_overlay.h"
+#include "wandb/masks.h"
+#include "wandb/sha256.h"
 
 using emscripten::val;
 
@@ -53,18 +53,9 @@ val jsImageFromRaster(val raster, std::string fileType) {
   return guarded([&] {
     auto format = parseImageFileType(fileType);
     if (!format) return failure(format.error());
-    Raster input;
-    const auto mode = parseMode(raster["mode"].as<std::string>());
-    if (!mode) return failure("invalid_mode", "raster mode is not one of " + std::string(modeNameList()));
-    input.width = raster["width"].as<std::uint32_t>();
-    input.height = raster["height"].as<std::uint32_t>();
-    input.mode = *mode;
-    input.data = copyIn<std::uint8_t>(raster["bytes"]);
-    if (!raster["palette"].isUndefined() && !raster["palette"].isNull()) {
-      input.palette = copyIn<std::uint8_t>(raster["palette"]);
-    }
-    if (auto invalid = validateRaster(input)) return failure(*invalid);
-    auto file = imageFileFromRaster(input, fileType);
+    auto input = rasterIn(raster);
+    if (!input) return failure(input.error());
+    auto file = imageFileFromRaster(input.value(), fileType);
     return file ? success(imageFileOut(file.value())) : failure(file.error());
   });
 }
@@ -75,7 +66,7 @@ val jsImageFromBytes(val bytes, std::string layout, std::string fileType) {
     if (!format) return failure(format.error());
     const DecodeLimits limits;
     if (bytes["length"].as<double>() > double(limits.maxFileBytes)) {
-      return failure("too_large", "the file is above the limit of " + std::to_string(limits.maxFileBytes) + " bytes");
+      return failure(ErrorCode::TooLarge, "the file is above the limit of " + std::to_string(limits.maxFileBytes) + " bytes");
     }
     const std::vector<std::uint8_t> input = copyIn<std::uint8_t>(bytes);
     auto file = imageFileFromBytes(input.data(), input.size(), limits,
@@ -103,24 +94,6 @@ val jsBoxesLayer(std::string name, val layerJson) {
   });
 }
 
-template <class F>
-val withMaskInput(const val& data, const std::string& dtypeName, F&& use) {
-  const auto dtype = parseDType(dtypeName);
-  if (!dtype) return failure("invalid_mask", "mask_data has unsupported element type " + dtypeName);
-  auto run = [&](auto copy) { return use(TypedView{*dtype, copy.data(), copy.size()}); };
-  switch (*dtype) {
-    case DType::U8: return run(copyIn<std::uint8_t>(data));
-    case DType::I8: return run(copyIn<std::int8_t>(data));
-    case DType::U16: return run(copyIn<std::uint16_t>(data));
-    case DType::I16: return run(copyIn<std::int16_t>(data));
-    case DType::U32: return run(copyIn<std::uint32_t>(data));
-    case DType::I32: return run(copyIn<std::int32_t>(data));
-    case DType::F32: return run(copyIn<float>(data));
-    case DType::F64: return run(copyIn<double>(data));
-  }
-  return failure("invalid_mask", "mask_data has unsupported element type " + dtypeName);
-}
-
 val maskOut(const MaskLayer& layer) {
   val out = layerOut(layer.png, layer.classLabelsJson);
   out.set("values", bytesOut(layer.values));
@@ -132,11 +105,10 @@ val jsMaskLayer(std::string name, val data, std::string dtype, val shape, val cl
   return guarded([&] {
     auto labels = jsonTextIn(classLabelsJson, "masks[\"" + name + "\"].class_labels");
     if (!labels) return failure(labels.error());
-    std::vector<std::int64_t> dims;
-    const auto n = shape["length"].as<std::size_t>();
-    for (std::size_t i = 0; i < n; ++i) dims.push_back(static_cast<std::int64_t>(shape[i].as<double>()));
-    return withMaskInput(data, dtype, [&](const TypedView& view) {
-      auto layer = prepareMaskLayer(name, view, dims, labels.value(), width, height);
+    const auto parsed = parseDType(dtype);
+    if (!parsed) return failure(ErrorCode::InvalidMask, "mask_data has unsupported element type " + dtype);
+    return withTypedInput(data, *parsed, [&](const TypedView& view) {
+      auto layer = prepareMaskLayer(name, view, shapeIn(shape), labels.value(), width, height);
       return layer ? success(maskOut(layer.value())) : failure(layer.error());
     });
   });

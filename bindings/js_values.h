@@ -1,38 +1,29 @@
-// Embind helpers shared by the binding files: results as {ok, value} |
-// {ok: false, code, message}, typed arrays copied in and out, rasters.
+// What every binding file shares: results as {ok, value} |
+// {ok: false, code, message}, typed arrays copied in and out, and the JS
+// shapes of a raster, an element type and an array shape.
 #pragma once
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <new>
 #include <string>
 #include <vector>
 
-#include "error.h"
-#include "mode.h"
-#include "raster.h"
+#include "array/normalize.h"
+#include "base/error.h"
+#include "base/mode.h"
+#include "base/raster.h"
 
 namespace imagefield::js {
 
 using emscripten::val;
 
-inline val success(val value) {
-  val out = val::object();
-  out.set("ok", true);
-  out.set("value", value);
-  return out;
-}
-
-inline val failure(const std::string& code, const std::string& message) {
-  val out = val::object();
-  out.set("ok", false);
-  out.set("code", code);
-  out.set("message", message);
-  return out;
-}
-
-inline val failure(const Error& error) { return failure(errorCodeName(error.code), error.message); }
+val success(val value);
+val failure(ErrorCode code, const std::string& message);
+val failure(const Error& error);
 
 // No exception may cross into JS: there it would arrive as a bare number.
 template <class F>
@@ -40,9 +31,9 @@ val guarded(F&& body) {
   try {
     return body();
   } catch (const std::bad_alloc&) {
-    return failure("too_large", "out of Wasm memory; the image or array is too large for this page");
+    return failure(ErrorCode::TooLarge, "out of Wasm memory; the image or array is too large for this page");
   } catch (...) {
-    return failure("invalid_argument", "unexpected failure inside the core");
+    return failure(ErrorCode::InvalidArgument, "unexpected failure inside the core");
   }
 }
 
@@ -54,18 +45,56 @@ std::vector<T> copyIn(const val& typedArray) {
   return out;
 }
 
-inline val bytesOut(const std::vector<std::uint8_t>& bytes) {
-  return val::global("Uint8Array").new_(emscripten::typed_memory_view(bytes.size(), bytes.data()));
-}
+// A typed array copied into Wasm memory without zero-filling it first (the
+// copy overwrites every element; a zeroed std::vector would write it twice).
+template <class T>
+struct InputCopy {
+  std::unique_ptr<T[]> values;
+  std::size_t length;
+};
 
-// Raster in an 8-bit mode (what decoding a file gives) → {width, height, mode, data}.
-inline val rasterOut(const Raster& raster) {
-  val out = val::object();
-  out.set("width", raster.width);
-  out.set("height", raster.height);
-  out.set("mode", std::string(modeName(raster.mode)));
-  out.set("data", bytesOut(raster.data));
+template <class T>
+InputCopy<T> copyInUninitialized(const val& typedArray) {
+  const auto n = typedArray["length"].as<std::size_t>();
+  InputCopy<T> out{std::unique_ptr<T[]>(new T[n ? n : 1]), n};
+  if (n) val(emscripten::typed_memory_view(n, out.values.get())).call<void>("set", typedArray);
   return out;
 }
+
+// Copies a typed array of element type `dtype` (parsed by the caller, who
+// knows which error an unknown name is) into Wasm memory and runs `use` on a
+// view of it.
+template <class F>
+val withTypedInput(const val& data, DType dtype, F&& use) {
+  auto run = [&](auto copy) { return use(TypedView{dtype, copy.values.get(), copy.length}); };
+  switch (dtype) {
+    case DType::U8: return run(copyInUninitialized<std::uint8_t>(data));
+    case DType::I8: return run(copyInUninitialized<std::int8_t>(data));
+    case DType::U16: return run(copyInUninitialized<std::uint16_t>(data));
+    case DType::I16: return run(copyInUninitialized<std::int16_t>(data));
+    case DType::U32: return run(copyInUninitialized<std::uint32_t>(data));
+    case DType::I32: return run(copyInUninitialized<std::int32_t>(data));
+    case DType::F32: return run(copyInUninitialized<float>(data));
+    case DType::F64: return run(copyInUninitialized<double>(data));
+  }
+  return failure(ErrorCode::InvalidArgument, "unsupported element type");
+}
+
+template <class T>
+val copyOut(const T* data, std::size_t n, const char* arrayType) {
+  return val::global(arrayType).new_(emscripten::typed_memory_view(n, data));
+}
+
+val bytesOut(const std::vector<std::uint8_t>& bytes);
+
+// Raster in an 8-bit mode (what decoding a file gives) → {width, height, mode, data}.
+val rasterOut(const Raster& raster);
+
+// {width, height, mode, bytes, palette?}, its field types checked by the JS
+// wrapper and its data turned into a byte view there → a validated raster.
+Result<Raster> rasterIn(const val& js);
+
+// A JS array of numbers → array dimensions.
+std::vector<std::int64_t> shapeIn(const val& shape);
 
 }  // namespace imagefield::js

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <optional>
 
-#include "decode.h"
-#include "mode.h"
+#include "base/mode.h"
+#include "decode/decode.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;

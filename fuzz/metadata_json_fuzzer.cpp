@@ -2,13 +2,12 @@
 // class sets) under small JsonLimits. The first byte picks the validator. Any
 // exception escaping a validator is a finding: nlohmann reports type errors
 // by throwing, and in Wasm an escaping exception would cross into JS.
-// Built once src/boxes.h and src/classes.h exist.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
-#include "boxes.h"
-#include "classes.h"
+#include "wandb/boxes.h"
+#include "wandb/classes.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;

@@ -1,13 +1,13 @@
 // libFuzzer target: .npy parsing (header dictionary, dtype, shape, data) and
-// the .npy → image path, with small limits. Built once src/npy.h exists.
+// the .npy → image path, with small limits.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 
-#include "decode.h"
-#include "layout.h"
-#include "npy.h"
-#include "npy_image.h"
+#include "array/npy.h"
+#include "array/npy_image.h"
+#include "base/layout.h"
+#include "decode/decode.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;

@@ -4,8 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "format_sniff.h"
-#include "structure_check.h"
+#include "decode/format_sniff.h"
+#include "decode/structure_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace imagefield;

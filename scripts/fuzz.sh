@@ -12,11 +12,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(decode structure_check)
-# The .npy and metadata JSON targets need src/npy.* and src/boxes.*/classes.*
-# (the same condition as in CMakeLists.txt).
-if [ -f src/npy.h ] && [ -f src/npy_image.h ]; then targets+=(npy); fi
-if [ -f src/boxes.h ] && [ -f src/classes.h ]; then targets+=(metadata_json); fi
+# Every fuzz/<target>_fuzzer.cpp is a target (the same rule as in CMakeLists.txt).
+targets=()
+for source in fuzz/*_fuzzer.cpp; do
+  name=$(basename "$source" .cpp)
+  targets+=("${name%_fuzzer}")
+done
 build=build/fuzz
 corpus_dir=${IMAGEFIELD_CORPUS_DIR:-/usr/libexec/installed-tests/gdk-pixbuf/test-images}
 # -timeout: the per-input hang guard; -rss_limit_mb / -malloc_limit_mb: a

@@ -21,8 +21,7 @@ beforeEach(async () => {
 /** Runs `body(ContainedDecoder, helpers)` in the page; errors come back as plain objects. */
 function inPage(body, arg) {
   return page.evaluate(async ([source, value]) => {
-    const { ContainedDecoder } = await import('/web/contained-decoder.js');
-    const { ImageFieldError } = await import('/web/errors.js');
+    const { ContainedDecoder, ImageFieldError } = await import('/web/index.js');
     const helpers = {
       async file(path) {
         return new Uint8Array(await (await fetch(path)).arrayBuffer());

@@ -203,10 +203,14 @@ describe('segmentation overlays', () => {
     const sky = [0.5, 0.1];
     expect(await overlayAlpha(page, sky)).toBeGreaterThan(0);
     const button = { css: '#segmentation >> button[part="legend-item"]', text: 'sky' };
+    // The masks are recoloured in the field's Worker: wait for the overlay to follow the legend.
+    const until = async (condition) => { while (!(await condition())) await page.evaluate(() => new Promise(requestAnimationFrame)); };
     await page.click(button);
     expect(await page.attribute(button, 'aria-pressed')).toBe('false');
+    await until(async () => (await overlayAlpha(page, sky)) === 0);
     expect(await overlayAlpha(page, sky)).toBe(0);
     await page.click(button);
+    await until(async () => (await overlayAlpha(page, sky)) > 0);
     expect(await overlayAlpha(page, sky)).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await page.close();

@@ -136,3 +136,23 @@ test('decoder accepts only something with decode(); null restores the shared one
   });
   expect(result).toEqual({ code: 'invalid_argument', custom: true, restored: true });
 });
+
+test('a newer file aborts the field\'s running work: its Worker is replaced, no error, one change for the newer file', async () => {
+  await page.evaluate(async (wasmUrl) => {
+    const { ContainedDecoder } = await import('/web/index.js');
+    window.replaced = [];
+    const field = window.makeField({ id: 'h', interactive: true });
+    field.decoder = new ContainedDecoder({ wasmUrl, onReplace: (reason) => window.replaced.push(reason) });
+  }, TEST_HOOKS_WASM);
+  // Not an image the browser reads, so the core decodes it: the test-hooks build spins on it.
+  await drop('h', 'hang.tga', { bytes: [...Buffer.from('imagefield:test-hang')] });
+  await page.waitForFunction(() => document.getElementById('h').decoder.stats.decodes === 1);  // running in the Worker
+  await drop('h', 'halves.png', { bytes: [...(await halvesPng())], type: 'image/png' });
+  await waitForEvent(page, 'change', 1);
+  const state = await page.evaluate(() => {
+    const field = document.getElementById('h');
+    return { stats: field.decoder.stats, replaced: window.replaced, width: field.value.width };
+  });
+  expect(types(await eventLog(page))).toEqual(['upload', 'input', 'change']);
+  expect(state).toMatchObject({ width: 8, replaced: [], stats: { cancelled: 1, workersStarted: 2, replaced: { timeout: 0, trap: 0 } } });
+});

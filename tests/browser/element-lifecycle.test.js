@@ -61,7 +61,7 @@ test(`${OPERATIONS} mixed operations leave no object URL, camera track, C++ obje
   await page.addInitScript(countResources);
   const wasm = await readFile(TEST_HOOKS_WASM);
   // The page's own core (and the decoder Worker's) is the test-hooks build.
-  suite.server.route(/\/web\/wasm\/imagefield-core(-nosimd)?\.wasm$/, async () => ({
+  suite.server.route(/\/web\/core\/wasm\/imagefield-core(-nosimd)?\.wasm$/, async () => ({
     status: 200, headers: { 'content-type': 'application/wasm', 'cache-control': 'no-store' }, body: wasm,
   }));
   await page.goto(PAGE);

@@ -234,3 +234,27 @@ test('without Worker the field does the same work on the main thread', async () 
   expect(work.createImageBitmap).toBeGreaterThan(0);
   expect(work.getImageData).toBeGreaterThan(0);  // the counters see what runs here: the zeros above are not blind
 });
+
+test('boxes and masks are checked and coloured in the Worker: the overlay is drawn, no Wasm on the main thread', async () => {
+  await open();
+  await page.evaluate(async () => {
+    const field = window.makeField({ id: 'o', width: '122', height: '122' });
+    field.value = { width: 10, height: 10, mode: 'RGB', data: new Uint8Array(300) };
+    field.boxes = { b: { box_data: [{ position: { minX: 0, maxX: 1, minY: 0, maxY: 1 }, class_id: 1 }], class_labels: { 1: 'cat' } } };
+    field.masks = { m: { mask_data: new Uint8Array(100).fill(2), shape: [10, 10], class_labels: { 2: 'road' } } };
+  });
+  await page.waitForFunction(() => document.getElementById('o').shadowRoot.querySelectorAll('[part="legend-item"]').length === 2);
+  const work = await mainThreadWork();
+  const drawn = await page.evaluate(() => {
+    const field = document.getElementById('o');
+    const overlay = field.shadowRoot.querySelector('.overlay');
+    // The middle of the image: inside the box's outline, covered by the road mask.
+    const alpha = overlay.getContext('2d').getImageData(overlay.width >> 1, overlay.height >> 1, 1, 1).data[3];
+    return { hidden: overlay.hidden, alpha, boxes: Object.keys(field.boxes), masks: Object.keys(field.masks), requests: field.decoder.stats.decodes };
+  });
+  expect(drawn).toMatchObject({ hidden: false, boxes: ['b'], masks: ['m'] });
+  expect(drawn.alpha).toBeGreaterThan(0);
+  expect(drawn.requests).toBeGreaterThan(1);  // the value, then the layers' checks and colours
+  expect(await types('o')).toEqual(['change']);
+  expect(work).toEqual(NONE);
+});

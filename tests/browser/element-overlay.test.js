@@ -64,6 +64,16 @@ async function annotatedField(attributes = {}) {
     field.boxes = boxes;
     field.masks = { segmentation: { mask_data: new Uint8Array(ids), shape: [size, size], class_labels: { 2: 'road' } } };
   }, [BOXES, Array.from(maskData()), IMAGE]);
+  // The layers are checked and the masks coloured in the field's Worker: the legend lists all three classes once they are drawn.
+  await page.waitForFunction(() => document.querySelector('image-field').shadowRoot.querySelectorAll('[part="legend-item"]').length === 3);
+}
+
+/** Waits until the overlay's road mask pixel (image pixel 1, 8) is drawn (`on`) or clear: the masks are recoloured in the Worker. */
+function roadMaskDrawn(on) {
+  return page.waitForFunction(([x, y, drawn]) => {
+    const overlay = document.querySelector('image-field').shadowRoot.querySelector('.overlay');
+    return (overlay.getContext('2d').getImageData(x, y, 1, 1).data[3] > 0) === drawn;
+  }, [LEFT + Math.round(1.5 * SCALE), Math.round(8.5 * SCALE), on]);
 }
 
 /** The frame's inside as a decoded screenshot, with a pixel reader. */
@@ -121,11 +131,13 @@ describe('overlays', () => {
     const road = { css: 'image-field >> button[part="legend-item"]', text: 'road' };
     await page.click(road);
     expect(await page.attribute(road, 'aria-pressed')).toBe('false');
+    await roadMaskDrawn(false);
     let shot = await frameShot('overlay-road-off');
     expect(shot.at(...screen(1, 8, 6, 6))).toEqual(BLACK);
     expect(shot.at(...screen(2, 6, 1))).toEqual(CAT);          // other classes stay
     await page.click(road);
     expect(await page.attribute(road, 'aria-pressed')).toBe('true');
+    await roadMaskDrawn(true);
     shot = await frameShot('overlay-road-on');
     expect(near(shot.at(...screen(1, 8, 6, 6)), tinted(ROAD))).toBe(true);
 
@@ -177,6 +189,7 @@ describe('overlays', () => {
       field.boxes = { predictions: { box_data: [{ position: { minX: 'left', maxX: 1, minY: 0, maxY: 1 } }] } };
       field.masks = { segmentation: { mask_data: new Uint8Array(6), shape: [2, 3] } };
     });
+    await waitForEvent(page, 'error', 2);  // checked in the field's Worker
     const errors = (await eventLog(page)).filter((event) => event.type === 'error');
     expect(errors.map((event) => event.code)).toEqual(['invalid_boxes', 'invalid_mask']);
     expect(errors[0].message).toMatch(/box_data\[0\].*minX/);

@@ -544,6 +544,7 @@ describe('display, toolbar and form', () => {
   }, { needs: ['insecureOrigin'] });
 
   // Escape is handled by the browser itself, outside the page; headless Chromium does not act on it.
+  // The label follows the fullscreenchange event, which may come a frame after fullscreenElement changes.
   suite.test('the fullscreen button enters full screen and, pressed again, leaves it', async () => {
     await page.evaluate(() => window.makeField({ interactive: true }));
     await dropFile('halves.png', 'image/png', png);
@@ -554,11 +555,13 @@ describe('display, toolbar and form', () => {
       .querySelector('button.fullscreen').getAttribute('aria-label') === wanted, text, { timeout: 2000 }).catch(() => {});
     await page.click('image-field >> button.fullscreen');
     await page.waitForFunction(() => document.fullscreenElement === document.querySelector('image-field'));
-    await labelBecomes('Exit full screen');
+    await page.waitForFunction(() => document.querySelector('image-field').shadowRoot.querySelector('button.fullscreen')
+      .getAttribute('aria-label') !== 'Full screen');
     expect(await page.attribute('image-field >> button.fullscreen', 'aria-label')).toBe('Exit full screen');
     await page.click('image-field >> button.fullscreen');
     await page.waitForFunction(() => document.fullscreenElement === null);
-    await labelBecomes('Full screen');
+    await page.waitForFunction(() => document.querySelector('image-field').shadowRoot.querySelector('button.fullscreen')
+      .getAttribute('aria-label') !== 'Exit full screen');
     expect(await page.attribute('image-field >> button.fullscreen', 'aria-label')).toBe('Full screen');
   }, { needs: ['fullscreen'] });
 
@@ -599,5 +602,46 @@ describe('display, toolbar and form', () => {
       return { title, name: files[0].name, type: files[0].type, size: files[0].size };
     });
     expect(shared).toEqual({ title: 'Snapshot', name: 'halves.bmp', type: 'image/bmp', size: 54 + 8 * 4 * 3 });
+  });
+
+  test('a refused share fires error share_failed; a share the user cancels fires nothing; the value stays', async () => {
+    await page.evaluate(() => {
+      window.refusals = [new DOMException('Permission denied', 'NotAllowedError'), new DOMException('Share canceled', 'AbortError')];
+      window.shareCalls = 0;
+      navigator.canShare = () => true;
+      navigator.share = async () => { window.shareCalls++; throw window.refusals.shift(); };
+      window.makeField({ interactive: true });
+    });
+    await dropFile('halves.png', 'image/png', png);
+    await waitForEvent(page, 'change');
+    await page.click('image-field >> button.share');
+    await waitForEvent(page, 'error');
+    await page.click('image-field >> button.share');
+    await page.waitForFunction(() => window.shareCalls === 2);
+    const state = await page.evaluate(() => {
+      delete navigator.canShare;
+      delete navigator.share;
+      return { width: document.querySelector('image-field').value.width };
+    });
+    const log = await eventLog(page);
+    expect(log.filter((event) => event.type === 'error')).toMatchObject([{ code: 'share_failed', message: expect.stringContaining('NotAllowedError') }]);
+    expect(state).toEqual({ width: 8 });
+  });
+
+  test('full screen refused by the browser fires error fullscreen_refused', async () => {
+    await page.evaluate(() => window.makeField({ interactive: true }));
+    await dropFile('halves.png', 'image/png', png);
+    await waitForEvent(page, 'change');
+    // As Chromium refuses it without a user gesture or in an iframe without allowfullscreen.
+    await page.evaluate(() => {
+      window.requestFullscreen = Element.prototype.requestFullscreen;
+      Element.prototype.requestFullscreen = () => Promise.reject(new TypeError('Permissions check failed'));
+    });
+    await page.click('image-field >> button.fullscreen');
+    await waitForEvent(page, 'error');
+    await page.evaluate(() => { Element.prototype.requestFullscreen = window.requestFullscreen; });
+    const log = await eventLog(page);
+    expect(log.at(-1)).toMatchObject({ type: 'error', code: 'fullscreen_refused', message: expect.stringContaining('Permissions check failed') });
+    expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
   });
 });

@@ -7,7 +7,7 @@
 #include <map>
 #include <string>
 
-#include "error.h"
+#include "base/error.h"
 
 struct CorpusGuard {
   std::string code;

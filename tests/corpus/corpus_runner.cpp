@@ -20,9 +20,9 @@
 #include <string>
 #include <vector>
 
+#include "base/raster.h"
 #include "corpus_guards.h"
-#include "decode.h"
-#include "raster.h"
+#include "decode/decode.h"
 #include "reference_match.h"
 
 namespace fs = std::filesystem;

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "format_sniff.h"
+#include "decode/format_sniff.h"
 
 ReferenceTolerance referenceTolerance(const std::uint8_t* file, std::size_t size) {
   using imagefield::FileFormat;

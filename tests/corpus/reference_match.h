@@ -13,7 +13,7 @@
 #include <optional>
 #include <string>
 
-#include "raster.h"
+#include "base/raster.h"
 
 struct ReferenceTolerance {
   int maxError;

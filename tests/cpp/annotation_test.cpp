@@ -5,12 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "boxes.h"
-#include "classes.h"
-#include "decode.h"
-#include "masks.h"
-#include "npy.h"
-#include "sha256.h"
+#include "array/npy.h"
+#include "decode/decode.h"
+#include "wandb/boxes.h"
+#include "wandb/classes.h"
+#include "wandb/masks.h"
+#include "wandb/sha256.h"
 
 namespace imagefield {
 namespace {

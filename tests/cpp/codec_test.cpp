@@ -6,10 +6,10 @@
 #include <cstdlib>
 #include <string>
 
-#include "convert.h"
-#include "decode.h"
-#include "encode.h"
-#include "encode_format.h"
+#include "convert/convert.h"
+#include "decode/decode.h"
+#include "encode/encode.h"
+#include "encode/encode_format.h"
 #include "test_images.h"
 
 #include <zlib.h>

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "convert.h"
+#include "convert/convert.h"
 
 namespace imagefield {
 namespace {

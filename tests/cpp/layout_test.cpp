@@ -1,5 +1,5 @@
-#include "array_image.h"
-#include "layout.h"
+#include "array/array_image.h"
+#include "base/layout.h"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "mask_overlay.h"
+#include "wandb/mask_overlay.h"
 
 namespace imagefield {
 namespace {

@@ -1,4 +1,4 @@
-#include "normalize.h"
+#include "array/normalize.h"
 
 #include <gtest/gtest.h>
 

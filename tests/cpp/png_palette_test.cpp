@@ -5,10 +5,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "decode.h"
-#include "encode.h"
-#include "png_palette.h"
-#include "zlib_deflate.h"
+#include "decode/decode.h"
+#include "encode/encode.h"
+#include "encode/png_palette.h"
+#include "encode/zlib_deflate.h"
 
 namespace imagefield {
 namespace {

@@ -13,14 +13,14 @@
 #include <string>
 #include <vector>
 
-#include "convert.h"
-#include "decode.h"
-#include "encode.h"
-#include "png_filter_kernels.h"
-#include "png_palette.h"
-#include "png_write.h"
+#include "convert/convert.h"
+#include "decode/decode.h"
+#include "encode/encode.h"
+#include "encode/png_filter_kernels.h"
+#include "encode/png_palette.h"
+#include "encode/png_write.h"
+#include "encode/zlib_deflate.h"
 #include "test_images.h"
-#include "zlib_deflate.h"
 
 namespace imagefield {
 namespace {

@@ -1,7 +1,7 @@
 // Container checks run on real encoder output (tests/golden/make_structure_fixtures.py)
 // and on hand-made corruptions of it. Every input is copied into a buffer of
 // exactly its own size so ASan catches any read past the end.
-#include "structure_check.h"
+#include "decode/structure_check.h"
 
 #include <gtest/gtest.h>
 
@@ -17,7 +17,7 @@
 // The core's own stb_image build (same configuration), called directly so the
 // test checks that fixtures really decode without going through the
 // structure check it is testing.
-#include "stb_image_calls.h"
+#include "stb/stb_image_calls.h"
 
 namespace imagefield {
 namespace {

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "raster.h"
+#include "base/raster.h"
 
 namespace imagefield::testing {
 

@@ -280,7 +280,7 @@ describe('no Wasm state', () => {
   test('images hold no handle: building and failing many of them does not grow Wasm memory', async () => {
     // A fresh instance, so earlier tests' headroom cannot hide a leak: keeping
     // any copy of the 768 KiB raster per round would need 30 MiB more.
-    const fresh = await loadCore({ wasmBinary: readFileSync(new URL('../../web/wasm/imagefield-core.wasm', import.meta.url)) });
+    const fresh = await loadCore({ wasmBinary: readFileSync(new URL('../../web/core/wasm/imagefield-core.wasm', import.meta.url)) });
     const big = testPattern(512, 512);
     // BMP keeps every byte, so the file is as large as the raster too.
     const round = () => {

@@ -3,7 +3,7 @@
 // a multiple of the vector width, planes that start unaligned.
 import { loadCore } from '../../web/index.js';
 import { seededUint32 } from './fixtures.js';
-import { engineHasSimd } from '../../web/load-wasm.js';
+import { engineHasSimd } from '../../web/core/load-wasm.js';
 
 let simd;
 let scalar;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const budget = JSON.parse(readFileSync(new URL('../../bench/size-budget.json', import.meta.url), 'utf8'));
-const gzipped = (file) => gzipSync(readFileSync(new URL(`../../web/wasm/${file}`, import.meta.url)), { level: 9 }).length;
+const gzipped = (file) => gzipSync(readFileSync(new URL(`../../web/core/wasm/${file}`, import.meta.url)), { level: 9 }).length;
 
 test.each(Object.keys(budget.gzipBytes))('%s: .wasm + glue gzipped stay within the budget', (name) => {
   const total = gzipped(`${name}.wasm`) + gzipped(`${name}.js`);

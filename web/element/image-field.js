@@ -1,27 +1,34 @@
-// <image-field>: the element shell. It wires the sources (upload, webcam,
-// clipboard), the preview and the toolbar to one value, and reports every
-// change with the events of the DESIGN (§5). Pixel work is the core's, in the
-// page's core Worker where there is one (field-work.js).
-import { loadCore } from '../core.js';
-import { ImageFieldError } from '../errors.js';
-import { Annotations } from './annotations.js';
+// <image-field>: the element shell. It keeps the lifecycle, the attributes and
+// the events of the DESIGN (§5), and wires the sources (upload, clipboard,
+// camera), the preview and the controllers (camera, form, export, overlay) to
+// one value. Each user or page action gets an AbortController: a newer action
+// aborts the older one, including its work in the field's Worker. Pixel work
+// runs through the field's runner (pipeline/field-runner.js): in the page's
+// core Worker where there is one.
+import { loadCore } from '../core/load-core.js';
+import { ImageFieldError } from '../core/error.js';
+import { FieldRunner } from '../pipeline/field-runner.js';
+import { isNpyName, namedLikeSvg } from '../pipeline/file-checks.js';
 import { ATTRIBUTES, defineReflectedProperties } from './attributes.js';
-import { fileFromPasteEvent, readClipboardImage } from './clipboard-source.js';
+import { CameraController } from './controllers/camera-controller.js';
+import { ExportController } from './controllers/export-controller.js';
+import { FormController } from './controllers/form-controller.js';
+import { OverlayController } from './controllers/overlay-controller.js';
+import { SourceController } from './controllers/source-controller.js';
+import { fieldRequest } from './field-request.js';
+import { prepareSource } from './field-source.js';
 import { Preview } from './preview.js';
+import { sharedDecoder } from './shared-decoder.js';
+import { readClipboardImage } from './sources/clipboard-source.js';
+import { wireDrop, wireFileInput } from './sources/upload-source.js';
 import { mergeStrings } from './strings.js';
 import { STYLES } from './styles.js';
-import { downloadBlob, parseButtons, toggleFullscreen } from './toolbar.js';
-import { sharedDecoder } from './shared-decoder.js';
-import { namedLikeSvg } from './svg-source.js';
+import { parseButtons } from './toolbar.js';
 import { buildShadowContent, cssLength, queryParts, renderView } from './view.js';
-import { wireDrop, wireFileInput } from './upload-source.js';
-import { extensionOf, isNpyName } from './value-adapter.js';
-import { frameSource, runFieldWork, runsInWorker } from './field-work.js';
-import { WebcamSource } from './webcam-source.js';
-
 
 let sharedSheet = null;
 
+const superseded = () => new ImageFieldError('aborted', 'a newer action of this field replaced this one');
 
 export class ImageField extends HTMLElement {
   static formAssociated = true;
@@ -30,23 +37,21 @@ export class ImageField extends HTMLElement {
   #internals;
   #parts;
   #preview;
-  #webcam;
-  #annotations;
-  #overlaySteps = Promise.resolve();
+  #camera;
+  #form;
+  #export;
+  #overlays;
+  #sources;
   #strings = mergeStrings();
   #raster = null;        // what is shown, watermark included
   #value = null;         // #raster as the page's `type`
   #ownedUrl = null;      // object URL handed out for type="url"
   #fileName = '';
-  #encoded = null;       // { raster, format, blob }: the form's file of #raster, made with it
-  #picked = null;        // the source view picked by the user; the first listed one until then
-  #action = 0;           // the latest user or page action; older ones are dropped
+  #action = null;        // AbortController of the latest user or page action
   #watermark = null;
   #markRaster = null;    // Promise of the watermark's raster
-  #streamTimer = 0;
   #constraints = undefined;
   #decoder = undefined;  // undefined: the page's shared ContainedDecoder
-  #onDocumentPaste = (event) => this.#onPaste(event, true);
   #onFullscreenChange = () => this.#render();
 
   constructor() {
@@ -64,11 +69,47 @@ export class ImageField extends HTMLElement {
       root.append(style);
     }
     root.append(buildShadowContent());
-    this.#parts = queryParts(root);
-    this.#preview = new Preview(this.#parts.img, this.#parts.canvas);
-    this.#webcam = new WebcamSource(this.#parts.video);
-    this.#annotations = new Annotations({
-      overlay: this.#parts.overlay, frame: this.#parts.frame, legend: this.#parts.legend, host: this,
+    const p = queryParts(root);
+    this.#parts = p;
+    this.#preview = new Preview(p.img, p.canvas);
+    const field = this;
+    const fail = (error) => this.#fail(error);
+    this.#camera = new CameraController({
+      get strings() { return field.#strings; },
+      get webcamConstraints() { return field.webcamConstraints; },
+      get mirror() { return field.mirror; },
+      get streamEvery() { return field.streamEvery; },
+      render: () => this.#render(),
+      fail,
+      emit: (type, detail) => this.#emit(type, detail),
+      frameValue: () => this.#frameValue(),
+    }, p);
+    this.#form = new FormController(this.#internals, {
+      get name() { return field.name; },
+      get format() { return field.format; },
+      get required() { return field.required; },
+      get strings() { return field.#strings; },
+      get dropzone() { return p.dropzone; },
+      get raster() { return field.#raster; },
+      get fileName() { return field.#fileName; },
+      encode: async (raster) => (await this.#work({ value: raster }, { mode: 'none', type: 'blob', shown: false, encode: null })).value,
+      fail,
+    });
+    this.#export = new ExportController({
+      file: () => this.#form.file(),
+      frame: p.frame,
+      get label() { return field.label; },
+      get ownerDocument() { return field.ownerDocument; },
+      fail,
+    });
+    this.#sources = new SourceController(this, {
+      get interactive() { return field.interactive; },
+      get sources() { return field.sources; },
+      paste: (readFile) => this.#paste(readFile),
+    });
+    this.#overlays = new OverlayController({ overlay: p.overlay, frame: p.frame, legend: p.legend, element: this }, {
+      run: (op, args) => this.#runner.run(op, args),
+      fail,
     });
     // Native input/change of inner controls are not this element's events.
     for (const type of ['input', 'change']) root.addEventListener(type, (event) => event.stopPropagation());
@@ -85,29 +126,26 @@ export class ImageField extends HTMLElement {
       }
     }
     document.addEventListener('fullscreenchange', this.#onFullscreenChange);
-    this.#annotations.connect();
+    this.#overlays.connect();
     this.#render();
-    this.#updateForm();
-    if (this.pasteAnywhere) document.addEventListener('paste', this.#onDocumentPaste);
+    this.#form.update();
+    this.#sources.listenToDocument(this.pasteAnywhere);
     // The main-thread core is loaded only where the field's pixel work runs there.
-    if (!runsInWorker(this.decoder)) loadCore().catch((error) => this.#fail(new ImageFieldError('invalid_argument', error.message)));
+    if (!this.#runner.inWorker) loadCore().catch((error) => this.#fail(error));
   }
 
   disconnectedCallback() {
-    document.removeEventListener('paste', this.#onDocumentPaste);
+    this.#sources.listenToDocument(false);
     document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
-    this.#annotations.disconnect();
+    this.#overlays.disconnect();
     this.#stopCamera();
     if (this.#preview.objectUrl) this.#restorePreview();  // drops the pending file preview's URL
   }
 
   attributeChangedCallback(name, previous, next) {
-    if (name === 'paste-anywhere' && this.isConnected) {
-      document.removeEventListener('paste', this.#onDocumentPaste);
-      if (next !== null) document.addEventListener('paste', this.#onDocumentPaste);
-    }
-    if (name === 'sources' && this.#source !== 'webcam') this.#stopCamera();
-    if ((name === 'required' || name === 'name') && previous !== next) this.#updateForm();
+    if (name === 'paste-anywhere' && this.isConnected) this.#sources.listenToDocument(next !== null);
+    if (name === 'sources' && this.#sources.current !== 'webcam') this.#stopCamera();
+    if ((name === 'required' || name === 'name') && previous !== next) this.#form.update();
     if (name === 'interactive' && next === null) this.#stopCamera();
     if ((name === 'type' || name === 'format') && previous !== next && this.#raster) this.#retype();
     this.#render();
@@ -139,33 +177,20 @@ export class ImageField extends HTMLElement {
 
   /** Box layers drawn over the image, as core.Image takes them; invalid ones fire `error` and keep the previous. */
   get boxes() {
-    return this.#annotations.boxes;
+    return this.#overlays.boxes;
   }
 
   set boxes(boxes) {
-    this.#overlayStep((core) => this.#annotations.setBoxes(core, boxes));
+    this.#overlays.setBoxes(boxes);
   }
 
   /** Mask layers drawn over the image, as core.Image takes them; they must match the image size. */
   get masks() {
-    return this.#annotations.masks;
+    return this.#overlays.masks;
   }
 
   set masks(masks) {
-    this.#overlayStep((core) => this.#annotations.setMasks(core, masks));
-  }
-
-  // At once when the core is there (the getter then returns the new layers), in order otherwise.
-  #overlayStep(step) {
-    const run = (core) => {
-      try {
-        step(core);
-      } catch (error) {
-        this.#fail(error);
-      }
-    };
-    if (this.#coreNow) run(this.#coreNow);
-    else this.#overlaySteps = this.#overlaySteps.then(() => this.#core()).then(run, (error) => this.#fail(error));
+    this.#overlays.setMasks(masks);
   }
 
   /** MediaTrackConstraints for the camera (the `video` member of getUserMedia's constraints). */
@@ -180,8 +205,8 @@ export class ImageField extends HTMLElement {
   /**
    * Where the field's pixel work runs: by default one ContainedDecoder shared
    * by the page, whose Worker does all of it (decode, conversion, watermark,
-   * encoding). A page-given object with only decode(bytes, options) decodes
-   * the files the browser cannot read, the rest then runs on the main thread.
+   * encoding, overlays). A page-given object with only decode(bytes, options)
+   * decodes the files the browser cannot read, the rest then runs on the main thread.
    */
   get decoder() {
     if (this.#decoder === undefined) return sharedDecoder();
@@ -202,7 +227,7 @@ export class ImageField extends HTMLElement {
   set strings(overrides) {
     this.#strings = mergeStrings(overrides);
     this.#render();
-    this.#updateForm();
+    this.#form.update();
   }
 
   get form() { return this.#internals?.form ?? null; }
@@ -213,7 +238,7 @@ export class ImageField extends HTMLElement {
 
   /** Removes the image as the user's remove button does: `clear` → `input` → `change`. */
   clear() {
-    this.#action++;
+    this.#begin();
     this.#stopCamera();
     this.#commit(null, null, '');
     this.#emit('clear', {});
@@ -229,26 +254,26 @@ export class ImageField extends HTMLElement {
 
   /** Reads an image from the clipboard. Resolves true once the value is set, false on failure (an `error` event says why). */
   async pasteFromClipboard() {
-    const action = ++this.#action;
+    const signal = this.#begin();
     try {
       const file = await readClipboardImage();
-      return await this.#fromUser(file, 'clipboard', { action });
+      return await this.#fromUser(file, 'clipboard', { signal });
     } catch (error) {
-      if (action === this.#action) this.#fail(error);
+      if (!signal.aborted) this.#fail(error);
       return false;
     }
   }
 
   /** Takes a photo, starting the camera first if needed. Resolves true once the value is set. */
   async capture() {
-    if (!this.#webcam.active && !(await this.#startCamera())) return false;
-    const action = ++this.#action;
+    if (!this.#camera.active && !(await this.#startCamera())) return false;
+    const signal = this.#begin();
     try {
-      const frame = { ...frameSource(this.#webcam, this.mirror, this.decoder), keepFile: true };
+      const frame = { ...this.#camera.frame(this.#runner.inWorker), keepFile: true };
       this.#stopCamera();
-      return await this.#fromUser(null, 'webcam', { action, frame });
+      return await this.#fromUser(null, 'webcam', { signal, frame });
     } catch (error) {
-      if (action === this.#action) this.#fail(error);
+      if (!signal.aborted) this.#fail(error);
       return false;
     }
   }
@@ -259,8 +284,8 @@ export class ImageField extends HTMLElement {
    * when the camera stops.
    */
   async* frames() {
-    if (!this.#webcam.active && !(await this.#startCamera())) return;
-    while (this.#webcam.active) {
+    if (!this.#camera.active && !(await this.#startCamera())) return;
+    while (this.#camera.active) {
       yield await this.#frameValue();
     }
   }
@@ -272,18 +297,16 @@ export class ImageField extends HTMLElement {
     p.dropzone.addEventListener('click', () => this.openFilePicker());  // a real button: Enter and Space click it
     wireFileInput(p.fileInput, (file) => this.#fromUser(file, 'upload'));
     wireDrop(p.frame, p.frame, {
-      enabled: () => this.interactive && this.#sourceList().includes('upload'),
+      enabled: () => this.interactive && this.#sources.list.includes('upload'),
       onFile: (file) => this.#fromUser(file, 'upload'),
     });
-    this.addEventListener('paste', (event) => this.#onPaste(event, false));
     p.start.addEventListener('click', () => this.#startCamera());
     p.capture.addEventListener('click', () => this.capture());
     p.devices.addEventListener('change', () => this.#startCamera(p.devices.value));
     p.remove.addEventListener('click', () => this.clear());
-    p.download.addEventListener('click', () => this.#download());
-    p.fullscreen.addEventListener('click', () => toggleFullscreen(p.frame).catch((error) => this.#fail(
-      new ImageFieldError('invalid_argument', `full screen was refused (${error.message})`))));
-    p.share.addEventListener('click', () => this.#share());
+    p.download.addEventListener('click', () => this.#export.download());
+    p.fullscreen.addEventListener('click', () => this.#export.fullscreen());
+    p.share.addEventListener('click', () => this.#export.share());
     p.frame.addEventListener('click', (event) => {
       if (!this.#raster || event.target !== this.#preview.shown) return;
       const index = this.#preview.pixelAt(event.clientX, event.clientY);
@@ -298,71 +321,44 @@ export class ImageField extends HTMLElement {
     }
   }
 
-  get #source() {
-    const sources = this.#sourceList();
-    return sources.includes(this.#picked) ? this.#picked : (sources.find((s) => s !== 'clipboard') ?? 'upload');
-  }
-
-  #sourceList() {
-    return this.sources.split(/[\s,]+/).filter((source) => ['upload', 'webcam', 'clipboard'].includes(source));
-  }
-
   #switchSource(source) {
     if (source !== 'webcam') this.#stopCamera();
-    this.#picked = source;
+    this.#sources.pick(source);
     this.#render();
   }
 
-  #onPaste(event, fromDocument) {
-    if (!this.interactive || !this.#sourceList().includes('clipboard')) return;
-    if (fromDocument) {
-      if (event.composedPath().includes(this)) return;  // handled by the field's own listener
-      const target = event.composedPath()[0];
-      if (target?.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target?.tagName)) return;
-    }
-    event.preventDefault();
-    const action = ++this.#action;
+  /** A pasted image: `readFile()` gives its file, or throws when the paste held none. */
+  #paste(readFile) {
+    const signal = this.#begin();
     let file;
     try {
-      file = fileFromPasteEvent(event);
+      file = readFile();
     } catch (error) {
       this.#fail(error);
       return;
     }
-    this.#fromUser(file, 'clipboard', { action });
+    this.#fromUser(file, 'clipboard', { signal });
   }
 
-  // ---- the value ------------------------------------------------------------
+  // ---- actions and the value -------------------------------------------------
 
-  #coreNow = null;
-
-  async #core() {
-    this.#coreNow ??= await loadCore();
-    return this.#coreNow;
+  /** A new user or page action: the previous one is aborted, with its Worker work. */
+  #begin() {
+    this.#action?.abort(superseded());
+    this.#action = new AbortController();
+    return this.#action.signal;
   }
 
-  /**
-   * One pipeline request for this field (pixel-pipeline.js): the source in
-   * the field's mode, stamped when `stamp`, as `type`, with the preview's
-   * pixels (`shown`) and the form's file (`encode`: a format, or null).
-   */
-  async #work(source, { stamp = false, ...overrides } = {}) {
-    const request = {
-      source,
-      mode: this.imageMode,
-      layout: this.layout,
-      maxSize: this.maxSize,
-      maxPixels: this.maxPixels,
-      allowSvg: this.allowSvg,
-      type: this.type,
-      format: this.format,
-      shown: true,
-      encode: this.name ? this.format : null,
-      mark: stamp && this.#markRaster ? await this.#markRaster : null,
-      position: this.watermarkPosition.trim(),
-      ...overrides,
-    };
-    const result = await runFieldWork(request, this.decoder);
+  get #runner() {
+    return new FieldRunner(this.decoder);
+  }
+
+  /** Runs one pipeline request of this field (field-request.js), stamped with the watermark when `stamp`. */
+  async #work(source, { stamp = false, signal, ...overrides } = {}) {
+    const mark = stamp && this.#markRaster ? await this.#markRaster : null;
+    const { maxSize, allowSvg, ...request } = fieldRequest(this, source, mark, overrides);
+    const prepared = await prepareSource(request.source, { maxSize, maxPixels: request.maxPixels, allowSvg }, signal);
+    const result = await this.#runner.run('process', [{ ...request, source: prepared.source }], { transfer: prepared.transfer, signal });
     return { ...result, type: request.type, encodeFormat: request.encode };
   }
 
@@ -372,7 +368,7 @@ export class ImageField extends HTMLElement {
   }
 
   /** A user's file (or camera frame): `upload` → `input` → `change`, or `error` keeping the value. */
-  async #fromUser(file, source, { action = ++this.#action, frame } = {}) {
+  async #fromUser(file, source, { signal = this.#begin(), frame } = {}) {
     if (source !== 'webcam') {
       this.#stopCamera();
       // At once, before decoding; a browser cannot show .npy, and an SVG the
@@ -381,18 +377,18 @@ export class ImageField extends HTMLElement {
       this.#render();
     }
     try {
-      const result = await this.#work(frame ?? { value: file }, { stamp: this.watermarkUploads });
-      if (action !== this.#action) return false;
+      const result = await this.#work(frame ?? { value: file }, { stamp: this.watermarkUploads, signal });
+      if (signal.aborted) return false;
       const picked = file ?? new File([result.file], 'webcam.png', { type: 'image/png' });
       const value = this.#publicValue(result);
       await this.#commit(result, value, picked.name);
-      if (action !== this.#action) return false;
+      if (signal.aborted) return false;
       this.#emit('upload', { source, file: picked });
       this.#emit('input', { value });
       this.#emit('change', { value });
       return true;
     } catch (error) {
-      if (action === this.#action) {
+      if (!signal.aborted) {
         this.#restorePreview();
         this.#fail(error);
       }
@@ -402,7 +398,7 @@ export class ImageField extends HTMLElement {
 
   /** A value set by the page: `change` only. */
   async #fromPage(input) {
-    const action = ++this.#action;
+    const signal = this.#begin();
     this.#stopCamera();
     if (input === null || input === undefined) {
       await this.#commit(null, null, '');
@@ -410,23 +406,22 @@ export class ImageField extends HTMLElement {
       return;
     }
     try {
-      const result = await this.#work({ value: input }, { stamp: true });
-      if (action !== this.#action) return;
+      const result = await this.#work({ value: input }, { stamp: true, signal });
+      if (signal.aborted) return;
       const name = typeof File !== 'undefined' && input instanceof File ? input.name : '';
       const value = this.#publicValue(result);
       await this.#commit(result, value, name);
-      if (action !== this.#action) return;
+      if (signal.aborted) return;
       this.#emit('change', { value });
     } catch (error) {
-      if (action === this.#action) this.#fail(error);
+      if (!signal.aborted) this.#fail(error);
     }
   }
 
   /** Shows and keeps a pipeline result (null: empty). Without `shown` pixels the canvas keeps what it has. */
   async #commit(result, value, fileName) {
     const raster = result?.raster ?? null;
-    if (result?.encoded) this.#encoded = { raster, format: result.encodeFormat, blob: result.encoded };
-    else if (this.#encoded?.raster !== raster) this.#encoded = null;
+    this.#form.remember(raster, result?.encoded, result?.encodeFormat);
     if (this.#ownedUrl && this.#ownedUrl !== value) URL.revokeObjectURL(this.#ownedUrl);
     this.#ownedUrl = this.type === 'url' && typeof value === 'string' ? value : null;
     this.#raster = raster;
@@ -436,28 +431,24 @@ export class ImageField extends HTMLElement {
     if (raster && result.shown) this.#preview.showPixels(result.shown);
     else if (raster) this.#preview.showDrawn();
     else this.#preview.clear();
-    try {
-      this.#annotations.show(this.#coreNow, raster);
-    } catch (error) {
-      this.#fail(error);  // masks of another size: the image is shown without them
-    }
+    const overlays = this.#overlays.show(raster);  // masks of another size: `error`, the image is shown without them
     this.#render();
-    await this.#updateForm();
+    await Promise.all([overlays, this.#form.update()]);
   }
 
   /** The same image in the new `type`/`format`: the picture did not change, so no event. */
   async #retype() {
-    const action = this.#action;
+    const signal = this.#action?.signal;
     const raster = this.#raster;
     try {
       // The raster stays the same object (and is the value itself for type="array").
       const result = this.type === 'array'
         ? { raster, value: raster, type: 'array', shown: null, encoded: null }
-        : await this.#work({ value: raster }, { mode: 'none', shown: false });
-      if (action !== this.#action || raster !== this.#raster) return;
+        : await this.#work({ value: raster }, { mode: 'none', shown: false, signal });
+      if (signal?.aborted || raster !== this.#raster) return;
       await this.#commit({ ...result, raster }, this.#publicValue(result), this.#fileName);
     } catch (error) {
-      this.#fail(error);
+      if (!signal?.aborted) this.#fail(error);
     }
   }
 
@@ -467,46 +458,8 @@ export class ImageField extends HTMLElement {
     this.#render();
   }
 
-  #downloadName() {
-    const stem = (this.#fileName || 'image').replace(/\.[^./\\]*$/, '') || 'image';
-    return `${stem}.${extensionOf(this.format)}`;
-  }
-
-  async #encodedFile() {
-    const raster = this.#raster;
-    let blob = this.#encoded?.raster === raster && this.#encoded.format === this.format ? this.#encoded.blob : null;
-    if (!blob) {
-      blob = (await this.#work({ value: raster }, { mode: 'none', type: 'blob', shown: false, encode: null })).value;
-    }
-    return new File([blob], this.#downloadName(), { type: blob.type });
-  }
-
-  async #updateForm() {
-    if (!this.#internals) return;
-    const raster = this.#raster;
-    let file = null;
-    if (raster && this.name) {
-      try {
-        file = await this.#encodedFile();
-      } catch (error) {
-        this.#fail(error);
-      }
-    }
-    if (raster !== this.#raster) return;  // a newer value took over while encoding
-    if (file) {
-      this.#internals.setFormValue(file);  // submitted under the `name` attribute
-    } else {
-      this.#internals.setFormValue(null);
-    }
-    if (this.required && !raster) {
-      this.#internals.setValidity({ valueMissing: true }, this.#strings.valueMissing, this.#parts.dropzone);
-    } else {
-      this.#internals.setValidity({});
-    }
-  }
-
   formResetCallback() {
-    this.#action++;
+    this.#begin();
     this.#stopCamera();
     this.#commit(null, null, '');
   }
@@ -516,84 +469,23 @@ export class ImageField extends HTMLElement {
     this.#parts.sources.inert = disabled;
   }
 
-  async #download() {
-    try {
-      downloadBlob(await this.#encodedFile(), this.#downloadName(), this.ownerDocument);
-    } catch (error) {
-      this.#fail(error);
-    }
-  }
-
-  async #share() {
-    try {
-      const file = await this.#encodedFile();
-      await navigator.share({ files: [file], title: this.label || file.name });
-    } catch (error) {
-      if (error?.name !== 'AbortError') this.#fail(new ImageFieldError('invalid_argument', `sharing failed (${error.message})`));
-    }
-  }
-
   // ---- camera -------------------------------------------------------------
 
   async #startCamera(deviceId) {
     if (!this.interactive) return false;
-    this.#picked = 'webcam';
+    this.#sources.pick('webcam');
     this.#render();
-    try {
-      const started = await this.#webcam.start({ constraints: this.webcamConstraints, deviceId, strings: this.#strings });
-      if (!started) return false;
-      this.#parts.message.textContent = '';
-      await this.#listDevices();
-      this.#startStreaming();
-      this.#render();
-      return true;
-    } catch (error) {
-      this.#render();
-      this.#fail(error);
-      return false;
-    }
-  }
-
-  async #listDevices() {
-    const devices = await WebcamSource.devices();
-    const select = this.#parts.devices;
-    select.replaceChildren(...devices.map((device, index) => {
-      const option = document.createElement('option');
-      option.value = device.deviceId;
-      option.textContent = device.label || `${this.#strings.chooseCamera} ${index + 1}`;
-      return option;
-    }));
-    select.value = this.#webcam.deviceId;
-    this.#parts.devicePicker.hidden = devices.length < 2;
+    return this.#camera.start(deviceId);
   }
 
   #stopCamera() {
-    clearInterval(this.#streamTimer);
-    this.#streamTimer = 0;
-    this.#webcam.stop();
+    this.#camera.stop();
     this.#render();
   }
 
   async #frameValue() {
-    const result = await this.#work(frameSource(this.#webcam, this.mirror, this.decoder), { shown: false, encode: null });
+    const result = await this.#work(this.#camera.frame(this.#runner.inWorker), { shown: false, encode: null });
     return this.#publicValue(result);
-  }
-
-  #startStreaming() {
-    clearInterval(this.#streamTimer);
-    if (!this.streamEvery) return;
-    let busy = false;
-    this.#streamTimer = setInterval(async () => {
-      if (busy || !this.#webcam.active) return;  // a slow consumer skips ticks rather than queueing them
-      busy = true;
-      try {
-        this.#emit('stream', { value: await this.#frameValue() });
-      } catch (error) {
-        this.#fail(error);
-      } finally {
-        busy = false;
-      }
-    }, this.streamEvery * 1000);
   }
 
   // ---- output -------------------------------------------------------------
@@ -623,15 +515,15 @@ export class ImageField extends HTMLElement {
       interactive: this.interactive,
       filled: this.#raster !== null,
       previewing: this.#preview.objectUrl !== null,
-      sources: this.#sourceList(),
-      source: this.#source,
-      cameraOn: this.#webcam.active,
+      sources: this.#sources.list,
+      source: this.#sources.current,
+      cameraOn: this.#camera.active,
       mirror: this.mirror,
       buttons: parseButtons(this.getAttribute('buttons')),
       fullscreen: this.shadowRoot.fullscreenElement === this.#parts.frame,  // the document only sees the host
       fullscreenEnabled: this.ownerDocument.fullscreenEnabled,
     });
-    this.#annotations.setLabel(this.#strings.legend);
+    this.#overlays.setLabel(this.#strings.legend);
     // A file still decoding covers the old picture: its overlay would not fit.
     this.#parts.overlay.style.visibility = this.#preview.objectUrl ? 'hidden' : '';
   }

@@ -1,9 +1,5 @@
-/** `import 'imagefield/element'` defines `<image-field>`; the API is documented on the ImageField interface. */
-import type { ImageField as ImageFieldElement } from '../index.js';
-
-export type ImageField = ImageFieldElement;
-export const ImageField: {
-  new (): ImageFieldElement;
-  readonly prototype: ImageFieldElement;
-  readonly formAssociated: true;
-};
+/** `import 'imagefield/element'` defines `<image-field>` (once) and exports its class. */
+export { ImageField } from './image-field.js';
+export type {
+  ImageFieldElementEventMap, ImageFieldEventMap, ImageFieldInput, ImageFieldSource, ImageFieldStrings, ImageFieldValue,
+} from './image-field.js';

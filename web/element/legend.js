@@ -1,6 +1,6 @@
 // The legend under the picture: one toggle button per class, its colour and
 // its name. aria-pressed="true" while the class is drawn.
-import { classColor, cssColor } from './class-colors.js';
+import { classColor, cssColor } from '../pipeline/class-colors.js';
 
 /**
  * Rebuilds the buttons of `container` for `classes` (Map id → name);

@@ -2,7 +2,7 @@
 // matches the displayed frame × devicePixelRatio, so captions and lines stay
 // sharp at any zoom, and positions go through the same letterbox mapping as
 // the preview's object-fit: contain (preview.js pixelAt).
-import { classColor, cssColor, maskColorTable, textColorOn } from './class-colors.js';
+import { classColor, cssColor, textColorOn } from '../pipeline/class-colors.js';
 
 /** Where an image of width × height sits in a box of boxWidth × boxHeight (object-fit: contain). */
 export function letterbox(width, height, boxWidth, boxHeight) {
@@ -25,6 +25,12 @@ function cssNumber(style, name, fallback) {
   return Number.isFinite(number) ? number : fallback;
 }
 
+function toCanvas({ width, height, data }) {
+  const canvas = new OffscreenCanvas(width, height);
+  canvas.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width, height), 0, 0);
+  return canvas;
+}
+
 export class Overlay {
   #canvas;
   #frame;
@@ -32,7 +38,6 @@ export class Overlay {
   #image = null;      // { width, height } of the shown raster
   #boxes = null;
   #maskLayers = [];   // one canvas per mask layer, at image size
-  #maskKey = { masks: null, hidden: '' };  // what #maskLayers were coloured from
   #hidden = new Set();
   #observer;
 
@@ -52,32 +57,16 @@ export class Overlay {
   }
 
   /**
-   * What to draw: the image size (null: nothing shown), validated boxes and
-   * masks, and the hidden class ids. Mask colours come from the core.
+   * What to draw: the image size (null: nothing shown), validated boxes, the
+   * masks' colour layers (RGBA rasters at image size, coloured by the core)
+   * and the hidden class ids.
    */
-  update(core, { image, boxes, masks, hidden }) {
+  update({ image, boxes, maskLayers, hidden }) {
     this.#image = image;
     this.#boxes = image ? boxes : null;
     this.#hidden = hidden;
-    // Colouring a mask costs a pass over its pixels: only when the masks or the hidden classes changed.
-    const key = { masks: image ? masks : null, hidden: [...hidden].join() };
-    if (key.masks !== this.#maskKey.masks || key.hidden !== this.#maskKey.hidden) {
-      this.#maskKey = key;
-      this.#maskLayers = this.#colourLayers(core, key.masks, hidden);
-    }
+    if (maskLayers !== undefined) this.#maskLayers = image ? maskLayers.map(toCanvas) : [];
     this.draw();
-  }
-
-  #colourLayers(core, masks, hidden) {
-    return Object.values(masks ?? {}).map((layer) => {
-      const [height, width] = layer.shape;
-      const table = maskColorTable(Object.keys(layer.class_labels ?? {}).map(Number), hidden);
-      const rgba = core.maskOverlay({ width, height, data: layer.mask_data }, table);
-      const canvas = new OffscreenCanvas(width, height);
-      canvas.getContext('2d').putImageData(
-        new ImageData(new Uint8ClampedArray(rgba.data.buffer, rgba.data.byteOffset, rgba.data.byteLength), width, height), 0, 0);
-      return canvas;
-    });
   }
 
   draw() {

@@ -2,7 +2,7 @@
 // (ContainedDecoder): stb_image 2.27 has memory bugs no flag removes, and a
 // trap there must not take the page's own core down with it. One decoder
 // serves every field of the page; its Worker starts on the first decode.
-import { ContainedDecoder } from '../contained-decoder.js';
+import { ContainedDecoder } from '../pipeline/contained-decoder.js';
 
 let shared = null;
 

@@ -12,8 +12,8 @@ export class LibraryPage {
     page.on('pageerror', (error) => this.onProblem(`pageerror: ${error.message ?? error}`));
     page.on('requestfailed', (request) => {
       const reason = request.failure()?.errorText ?? '';
-      // A load of an object URL the page itself cancelled (a preview replaced or revoked) is not a failure.
-      if (request.url().startsWith('blob:') && /ABORTED/i.test(reason)) return;
+      // A load the page itself cancelled (a preview replaced, a fetch aborted by a newer value) is not a failure.
+      if (/ABORTED/i.test(reason)) return;
       this.onProblem(`request failed: ${request.url()} (${reason})`);
     });
     page.on('response', (response) => {

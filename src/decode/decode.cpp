@@ -1,0 +1,160 @@
+#include "decode/decode.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+#include "array/npy_image.h"
+#include "convert/convert.h"
+#include "decode/decode_budget.h"
+#include "decode/structure_check.h"
+#include "decode/tga_orientation.h"
+#include "stb/stb_image_calls.h"
+
+namespace imagefield {
+namespace {
+
+std::string mib(std::uint64_t bytes) {
+  return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB";
+}
+
+Error unsupported(FileFormat format) {
+  if (format == FileFormat::Unknown) {
+    return makeError(ErrorCode::UnsupportedFile,
+                     "the bytes are not an image file the core can read; supported: PNG, JPEG, GIF, BMP, TGA, PSD, NPY");
+  }
+  return makeError(ErrorCode::UnsupportedFile,
+                   std::string(formatName(format)) +
+                       " files are not decoded by the core; supported: PNG, JPEG, GIF, BMP, TGA, PSD, NPY "
+                       "(in a browser, let the browser decode other formats and pass the pixels)");
+}
+
+bool decodable(FileFormat format) {
+  switch (format) {
+    case FileFormat::PNG:
+    case FileFormat::JPEG:
+    case FileFormat::GIF:
+    case FileFormat::BMP:
+    case FileFormat::PSD:
+    case FileFormat::Unknown:  // possibly TGA, which has no signature
+      return true;
+    default:
+      return false;
+  }
+}
+
+// stb_image takes any run of 0xFF bytes followed by 0xD8 as a JPEG start.
+bool stbReadsAsJpeg(const std::uint8_t* bytes, std::size_t size) {
+  std::size_t i = 0;
+  if (size < 2 || bytes[0] != 0xFF) return false;
+  while (i < size && bytes[i] == 0xFF) ++i;
+  return i < size && bytes[i] == 0xD8;
+}
+
+}  // namespace
+
+std::uint64_t derivedDecodeBudget(std::uint64_t pixels, std::size_t fileBytes) {
+  return pixels * 24 + std::uint64_t(fileBytes) * 2 + (4u << 20);
+}
+
+Result<ImageInfo> probeImage(const std::uint8_t* bytes, std::size_t size, const DecodeLimits& limits) {
+  if (size == 0) return makeError(ErrorCode::DecodeFailed, "the file is empty (0 bytes)");
+  if (size > limits.maxFileBytes) {
+    return makeError(ErrorCode::TooLarge, "the file has " + std::to_string(size) + " bytes, above the limit of " +
+                                              std::to_string(limits.maxFileBytes) + " (maxFileBytes)");
+  }
+  FileFormat format = sniffFormat(bytes, size);
+  if (!decodable(format)) return unsupported(format);
+  // stb_image's JPEG header parser (used by info() too) builds Huffman tables
+  // and has memory bugs there, so a JPEG's structure is checked before stb_image
+  // sees even its header; fill bytes before the SOI would let one slip past
+  // the sniffer and that check.
+  if (stbReadsAsJpeg(bytes, size)) {
+    if (format != FileFormat::JPEG) {
+      return makeError(ErrorCode::DecodeFailed, "JPEG file is corrupt: bytes before the start-of-image marker");
+    }
+    if (auto broken = checkStructure(FileFormat::JPEG, bytes, size)) return *broken;
+  }
+
+  int width = 0, height = 0, channels = 0;
+  if (!stb::info(bytes, size, &width, &height, &channels)) {
+    if (format == FileFormat::Unknown) return unsupported(format);
+    return makeError(ErrorCode::DecodeFailed, std::string(formatName(format)) + " header is invalid (" +
+                                                  stb::failureReason() + ")");
+  }
+  if (format == FileFormat::Unknown) format = FileFormat::TGA;
+  if (width <= 0 || height <= 0 || channels < 1 || channels > 4) {
+    return makeError(ErrorCode::DecodeFailed, std::string(formatName(format)) + " header declares " +
+                                                  std::to_string(width) + "x" + std::to_string(height) + " with " +
+                                                  std::to_string(channels) + " channels");
+  }
+  const std::string dims = std::to_string(width) + "x" + std::to_string(height);
+  if (std::uint32_t(width) > limits.maxAxis || std::uint32_t(height) > limits.maxAxis) {
+    return makeError(ErrorCode::TooLarge, "the image is " + dims + ", above the limit of " +
+                                              std::to_string(limits.maxAxis) + " pixels per side (maxAxis)");
+  }
+  const std::uint64_t pixels = std::uint64_t(width) * std::uint64_t(height);
+  if (pixels > limits.maxPixels) {
+    return makeError(ErrorCode::TooLarge, "the image is " + dims + " = " + std::to_string(pixels) +
+                                              " pixels, above the limit of " + std::to_string(limits.maxPixels) +
+                                              " (maxPixels)");
+  }
+  return ImageInfo{format, std::uint32_t(width), std::uint32_t(height), channels};
+}
+
+Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const DecodeLimits& limits,
+                           std::optional<Mode> mode, Layout layout) {
+  if (sniffFormat(bytes, size) == FileFormat::NPY) return decodeNpyImage(bytes, size, limits, mode, layout);
+  auto probed = probeImage(bytes, size, limits);
+  if (!probed) return probed.error();
+  const ImageInfo info = probed.value();
+  // The structure check must walk the container stb_image will parse: a file
+  // sniffed as one format (or as TGA, which has no signature) that stb_image
+  // reads as another would otherwise reach it unchecked.
+  const FileFormat reader = stb::readerFor(bytes, size);
+  if (reader != info.format) {
+    return makeError(ErrorCode::DecodeFailed,
+                     std::string("the file starts like ") + (info.format == FileFormat::TGA ? "no known format" : formatName(info.format)) +
+                         " but would be parsed as " + formatName(reader) + "; refused as malformed");
+  }
+  if (auto broken = checkStructure(info.format, bytes, size)) return *broken;
+
+  const std::uint64_t pixels = std::uint64_t(info.width) * info.height;
+  const std::uint64_t derived = derivedDecodeBudget(pixels, size);
+  DecodeBudget budget;
+  const std::uint64_t limit = limits.maxDecodeBytes ? std::min(limits.maxDecodeBytes, derived) : derived;
+  budget.limit = limit > SIZE_MAX ? SIZE_MAX : static_cast<std::size_t>(limit);
+
+  int width = 0, height = 0, channels = 0;
+  std::uint8_t* pixelsOut = nullptr;
+  {
+    BudgetScope scope(budget);
+    pixelsOut = stb::load(bytes, size, &width, &height, &channels);
+  }
+  const char* name = formatName(info.format);
+  if (!pixelsOut) {
+    if (budget.exceeded) {
+      return makeError(ErrorCode::TooLarge, std::string(name) + " data needs more than " + mib(budget.limit) +
+                                                " of memory to decode a " + std::to_string(info.width) + "x" +
+                                                std::to_string(info.height) +
+                                                " image (a decompression bomb, or maxDecodeBytes is too low)");
+    }
+    return makeError(ErrorCode::DecodeFailed, std::string(name) + " data is corrupt (" + stb::failureReason() + ")");
+  }
+  Raster raster;
+  if (std::uint32_t(width) != info.width || std::uint32_t(height) != info.height || channels < 1 || channels > 4) {
+    // Never seen; guards against a decoder disagreeing with its own header.
+    stb::release(pixelsOut);
+    return makeError(ErrorCode::DecodeFailed, std::string(name) + " decoder returned a size different from the header");
+  }
+  raster.width = info.width;
+  raster.height = info.height;
+  raster.mode = *naturalMode(static_cast<std::size_t>(channels));
+  raster.data.assign(pixelsOut, pixelsOut + pixels * channels);
+  stb::release(pixelsOut);
+  if (info.format == FileFormat::TGA && tgaStoresRightToLeft(bytes, size)) mirrorRows(raster);
+  if (mode && *mode != raster.mode) return convert(raster, *mode);
+  return raster;
+}
+
+}  // namespace imagefield

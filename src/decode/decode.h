@@ -1,0 +1,37 @@
+// Encoded image bytes → raster, through stb_image, with hard limits.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+#include "base/decode_limits.h"
+#include "base/error.h"
+#include "base/layout.h"
+#include "base/raster.h"
+#include "decode/format_sniff.h"
+
+namespace imagefield {
+
+// The allocation budget used when maxDecodeBytes is 0: generous for every
+// decoder path (16-bit PNG, progressive JPEG, GIF history buffers), tiny next
+// to what an inflation bomb asks for.
+std::uint64_t derivedDecodeBudget(std::uint64_t pixels, std::size_t fileBytes);
+
+struct ImageInfo {
+  FileFormat format;
+  std::uint32_t width;
+  std::uint32_t height;
+  int channels;
+};
+
+// Reads only the header: format, size and channel count, with the same limits.
+Result<ImageInfo> probeImage(const std::uint8_t* bytes, std::size_t size, const DecodeLimits& limits = {});
+
+// Without a mode the raster comes back in the file's own mode: L, LA, RGB or
+// RGBA (16-bit files are reduced to 8 bits; GIF gives its first frame as
+// RGBA). With one, it is converted to that mode. A .npy file is read as an
+// array with `layout` and shown with the wandb rules (npy_image.h).
+Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const DecodeLimits& limits = {},
+                           std::optional<Mode> mode = std::nullopt, Layout layout = Layout::HWC);
+
+}  // namespace imagefield

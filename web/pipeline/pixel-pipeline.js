@@ -1,0 +1,76 @@
+// The field's pixel work as one request: a source (a file, a value, a camera
+// frame) → the raster in the field's mode, watermarked, as the page's value
+// type, plus what the preview draws and the file a form submits. It runs with
+// whichever core it is given: the field's Worker's (pipeline-worker.js), or
+// the main thread's where no Worker exists.
+import { rasterToBlob, rasterToImageData, rasterToValue, valueToRaster } from './value-adapter.js';
+
+const isVideoFrame = (frame) => typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame;
+
+/** A camera frame (a VideoFrame, transferred from the page) as an RGBA raster, flipped when `mirror`. */
+function drawFrame(frame, mirror) {
+  try {
+    const width = frame.displayWidth;
+    const height = frame.displayHeight;
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (mirror) {
+      context.translate(width, 0);
+      context.scale(-1, 1);
+    }
+    context.drawImage(frame, 0, 0, width, height);
+    const { data } = context.getImageData(0, 0, width, height);
+    return { width, height, mode: 'RGBA', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  } finally {
+    frame.close();
+  }
+}
+
+function asImageData({ width, height, data }) {
+  return new ImageData(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width, height);
+}
+
+/**
+ * @param {object} core a loaded core
+ * @param {object} request
+ *   source: { value } (Blob, raster, ImageData, array input: checked and fetched by the page) or
+ *     { frame, mirror, keepFile } (a VideoFrame or an RGBA raster)
+ *   mode, layout, maxPixels: the field's
+ *   mark, position: a watermark raster to stamp, and where
+ *   type: 'array' | 'imagedata' | 'blob' ('url' is made from the blob by the page), format: for 'blob'
+ *   shown: also return the RGBA ImageData the preview draws
+ *   encode: also return the raster encoded in this format (the form's file), or null
+ * @param {{ decoder?: object | null, onStage?: (stage: string) => void }} [context]
+ *   decoder: decodes file bytes in place of `core` (main thread only); onStage: told when decoding is done
+ * @returns {Promise<{ raster: object, value: object, shown: ImageData | null, encoded: Blob | null, file: Uint8Array | null }>}
+ */
+export async function runPipeline(core, request, { decoder = null, onStage = () => {} } = {}) {
+  const { source, mode, mark, type, format } = request;
+  let raster;
+  let file = null;
+  let browserPixels = null;  // the browser's RGBA of the file, when they are what the preview shows
+  const onBrowserPixels = (rgba, jpeg) => {
+    // Converting back to RGBA would give these same pixels: RGBA is kept as is, and a JPEG is opaque.
+    if (!mark && (mode === 'RGBA' || (mode === 'RGB' && jpeg))) browserPixels = rgba;
+  };
+  if (source.frame) {
+    const frame = isVideoFrame(source.frame) ? drawFrame(source.frame, source.mirror) : source.frame;
+    if (source.keepFile) file = core.encode(frame, { format: 'png' });
+    raster = mode === 'none' ? frame : core.convert(frame, mode);
+  } else {
+    raster = await valueToRaster(source.value, {
+      core, mode, layout: request.layout, maxPixels: request.maxPixels, decoder,
+      onBrowserPixels: request.shown ? onBrowserPixels : undefined,
+    });
+  }
+  onStage('decoded');
+  if (mark) raster = core.watermark(raster, mark, { position: request.position });
+  const value = type === 'url' ? await rasterToBlob(core, raster, format) : await rasterToValue(core, raster, type, format);
+  let shown = null;
+  if (request.shown && type === 'imagedata') shown = value;
+  else if (request.shown && browserPixels) shown = asImageData(browserPixels);
+  else if (request.shown) shown = rasterToImageData(core, raster);
+  let encoded = null;
+  if (request.encode) encoded = type === 'blob' && format === request.encode ? value : await rasterToBlob(core, raster, request.encode);
+  return { raster, value, shown, encoded, file };
+}
