@@ -6,10 +6,9 @@
 // the input starts with "imagefield:test-trap" / "imagefield:test-hang".
 import { jest } from '@jest/globals';
 import { browserSuite } from './harness.js';
+import { TEST_HOOKS_WASM } from './element-helpers.js';
 
 jest.setTimeout(60_000);
-
-const TEST_HOOKS_WASM = '/build/wasm/test-hooks/imagefield-core-test-hooks.wasm';
 
 const suite = browserSuite();
 let page;

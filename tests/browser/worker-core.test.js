@@ -7,10 +7,9 @@
 // real: the test-hooks build (build/wasm/test-hooks, never shipped).
 import { jest } from '@jest/globals';
 import { browserSuite } from './harness.js';
+import { TEST_HOOKS_WASM } from './element-helpers.js';
 
 jest.setTimeout(120_000);
-
-const TEST_HOOKS_WASM = '/build/wasm/test-hooks/imagefield-core-test-hooks.wasm';
 
 const suite = browserSuite();
 let page;
