@@ -6,7 +6,7 @@
 #                     any crash, leak, sanitizer report or >2 s input fails it and
 #                     leaves the input in build/fuzz/findings/<target>/
 #   fuzz.sh test      replay, then a campaign when IMAGEFIELD_FUZZ_SECONDS > 0 (CI)
-# Seeds: tests/data and the gdk-pixbuf test images for the image targets,
+# Seeds: tests/data (structure/, pillow-cases/) and the gdk-pixbuf test images for the image targets,
 # fuzz/seeds/<target>/ for the others; kept, minimized findings:
 # fuzz/regressions/<target>/ (add a finding there with `-minimize_crash=1` output).
 set -euo pipefail
@@ -36,6 +36,8 @@ seeds() {
   if [ ! -d "$dir" ]; then
     mkdir -p "$dir"
     find tests/data/structure -type f ! -name '*.txt' -exec cp {} "$dir/" \;
+    # Pillow's edge cases: BMP RLE/OS2/bitfields, GIF canvases and code tables, odd JPEG streams.
+    find tests/data/pillow-cases -maxdepth 1 -type f ! -name '*.json' ! -name '*.md' -exec cp {} "$dir/" \;
     if [ -d "$corpus_dir" ]; then
       find "$corpus_dir" -type f -size -256k \( -iname '*.png' -o -iname '*.jp*g' -o -iname '*.gif' \
         -o -iname '*.bmp' -o -iname '*.tga' -o -iname '*.psd' \) | while read -r f; do
@@ -46,8 +48,33 @@ seeds() {
   echo "$dir"
 }
 
+# The BMP reader starts from every BMP among the image seeds.
+bmp_seeds() {
+  local dir="$build/seeds-bmp"
+  if [ ! -d "$dir" ]; then
+    mkdir -p "$dir"
+    find "$1" -maxdepth 1 -type f -iname '*.bmp' -exec cp {} "$dir/" \;
+  fi
+  echo "$dir"
+}
+
+# decode_fuzzer reads its first byte as the target mode: the image seeds with a
+# 0 byte (no mode) in front start it on whole files.
+decode_seeds() {
+  local dir="$build/seeds-decode"
+  if [ ! -d "$dir" ]; then
+    mkdir -p "$dir"
+    for f in "$1"/*; do
+      { printf '\0'; cat "$f"; } > "$dir/$(basename "$f")"
+    done
+  fi
+  echo "$1 $dir"
+}
+
 # Image targets start from the image seeds; the others from fuzz/seeds/<target>.
 seeds_for() {
+  if [ "$1" = bmp ]; then bmp_seeds "$2"; return; fi
+  if [ "$1" = decode ]; then decode_seeds "$2"; return; fi
   if [ -d "fuzz/seeds/$1" ]; then echo "fuzz/seeds/$1"; else echo "$2"; fi
 }
 
@@ -55,7 +82,7 @@ replay() {
   local seed_dir
   seed_dir=$(seeds)
   for t in "${targets[@]}"; do
-    echo "fuzz replay: $t ($(ls "$(seeds_for "$t" "$seed_dir")" | wc -l) seeds, $(ls "fuzz/regressions/$t" | wc -l) regressions)"
+    echo "fuzz replay: $t ($(find $(seeds_for "$t" "$seed_dir") -type f | wc -l) seeds, $(ls "fuzz/regressions/$t" | wc -l) regressions)"
     "$build/${t}_fuzzer" -runs=0 "${options[@]}" $(seeds_for "$t" "$seed_dir") "fuzz/regressions/$t" 2>&1 | tail -n 4
   done
 }

@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 # dpkg-dev: apt-get source (libdeflate's sources, below).
 # firefox-esr, webkit2gtk-driver (WebKitWebDriver + MiniBrowser), xvfb, xclip: the
 # browser suite in Firefox and WebKit (a display and the X clipboard for both).
-packages=(cmake g++ make emscripten libstb-dev nlohmann-json3-dev libgtest-dev zlib1g-dev chromium
+# patch: applies patches/stb/ to stb_image.h at configure time.
+packages=(cmake g++ make patch emscripten libstb-dev nlohmann-json3-dev libgtest-dev zlib1g-dev chromium
   clang-14 libclang-rt-14-dev gdk-pixbuf-tests dpkg-dev firefox-esr webkit2gtk-driver xvfb xclip)
 missing=()
 for p in "${packages[@]}"; do

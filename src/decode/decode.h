@@ -27,9 +27,11 @@ struct ImageInfo {
 // Reads only the header: format, size and channel count, with the same limits.
 Result<ImageInfo> probeImage(const std::uint8_t* bytes, std::size_t size, const DecodeLimits& limits = {});
 
-// Without a mode the raster comes back in the file's own mode: L, LA, RGB or
-// RGBA (16-bit files are reduced to 8 bits; GIF gives its first frame as
-// RGBA). With one, it is converted to that mode. A .npy file is read as an
+// Without a mode the raster comes back in the file's own mode as Pillow
+// opens it, where a raster can hold it: BMP as P (with its palette), L, 1, RGB
+// or RGBA; 1-bit grey PNG as 1 and 16-bit grey PNG as I; otherwise L, LA, RGB
+// or RGBA (16-bit colour reduced to 8 bits, palettes expanded, GIF's first
+// frame in RGBA). With a mode, the 8-bit raster is converted to it. A .npy file is read as an
 // array with `layout` and shown with the wandb rules (npy_image.h).
 Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const DecodeLimits& limits = {},
                            std::optional<Mode> mode = std::nullopt, Layout layout = Layout::HWC);

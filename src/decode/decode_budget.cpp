@@ -1,6 +1,7 @@
 #include "decode/decode_budget.h"
 
 #include <cstdlib>
+#include <cstring>
 #include <cstddef>
 #include <cstdint>
 
@@ -39,9 +40,12 @@ void refund(std::size_t amount) {
 BudgetScope::BudgetScope(DecodeBudget& budget) : previous_(activeBudget) { activeBudget = &budget; }
 BudgetScope::~BudgetScope() { activeBudget = previous_; }
 
+// Blocks are handed out zero-filled (and grown zero-filled): a decoder that
+// reads memory the file never wrote then reads zeros, the same on every
+// decode, never what earlier work left there.
 void* budgetMalloc(std::size_t size) {
   if (size > SIZE_MAX - kHeader || !charge(size)) return nullptr;
-  void* base = std::malloc(size + kHeader);
+  void* base = std::calloc(1, size + kHeader);
   if (!base) {
     refund(size);
     return nullptr;
@@ -62,6 +66,7 @@ void* budgetRealloc(void* block, std::size_t size) {
     return nullptr;
   }
   if (size < oldSize) refund(oldSize - size);
+  if (size > oldSize) std::memset(static_cast<unsigned char*>(userPointer(base)) + oldSize, 0, size - oldSize);
   sizeOf(base) = size;
   return userPointer(base);
 }

@@ -58,12 +58,27 @@ Failure checkPng(const std::uint8_t* b, std::size_t n) {
   if (std::memcmp(b, "\x89PNG\r\n\x1a\n", 8) != 0) return corrupt(F, "bad signature");
   bool sawHeader = false, sawData = false;
   for (std::size_t pos = 8;;) {
-    if (pos == n) return truncated(F, "no IEND chunk");
-    if (n - pos < 8) return truncated(F, "chunk header at offset " + num(pos) + " is incomplete");
+    if (pos == n) {
+      if (sawData) return Failure{};  // cut after the image data, as IEND would (below)
+      return truncated(F, "no IEND chunk");
+    }
+    if (n - pos < 8) {
+      if (sawData) return Failure{};  // cut after the image data, as IEND would (below)
+      return truncated(F, "chunk header at offset " + num(pos) + " is incomplete");
+    }
     const std::uint32_t length = be32(b + pos);
     const std::string type = chunkName(b + pos + 4);
     const std::string where = "chunk " + type + " at offset " + num(pos);
     const std::size_t remaining = n - pos - 8;
+    // After the image data, a chunk that cannot be whole (junk, or the file
+    // cut after its last IDAT) ends the file as IEND would: libpng and Pillow
+    // stop reading once the image data is complete, and the decoder refuses a
+    // zlib stream that is not (patches/stb/0009, 0010). An IDAT cut short is
+    // image data missing, and stays refused.
+    const bool whole = type.find('?') == std::string::npos && length <= remaining && remaining - length >= 4;
+    const bool idatCut = type == "IDAT" && length > remaining;
+    const bool idatWithoutCrc = sawHeader && type == "IDAT" && !idatCut;
+    if ((sawData || idatWithoutCrc) && !whole && !idatCut) return Failure{};
     if (length > remaining) {
       return truncated(F, where + " declares " + num(length) + " bytes but only " + num(remaining) + " remain");
     }
@@ -157,14 +172,18 @@ Failure checkJpeg(const std::uint8_t* b, std::size_t n) {
   HuffmanTables tables;
   std::size_t pos = 2;
   for (;;) {
-    // Before the frame header stb_image (like libjpeg) skips stray bytes some
-    // writers leave between segments; after it, a marker must follow directly.
-    if (!sawFrame) {
+    // Stray bytes some writers leave between segments, FF 00 pairs among
+    // them, are skipped as libjpeg's next_marker() does (and the patched
+    // stb_image, patches/stb/0005).
+    for (;;) {
       while (pos < n && b[pos] != 0xFF) ++pos;
-    } else if (pos < n && b[pos] != 0xFF) {
-      return corrupt(F, "expected a marker at offset " + num(pos) + ", found byte 0x" + hexByte(b[pos]));
+      while (pos < n && b[pos] == 0xFF) ++pos;  // fill bytes
+      if (pos < n && b[pos] == 0x00) {
+        ++pos;
+        continue;
+      }
+      break;
     }
-    while (pos < n && b[pos] == 0xFF) ++pos;  // fill bytes
     if (pos >= n) {
       return truncated(F, sawScan ? "no end-of-image marker after the scan data" : "no end-of-image marker");
     }
@@ -178,7 +197,7 @@ Failure checkJpeg(const std::uint8_t* b, std::size_t n) {
       return std::nullopt;  // anything after EOI (e.g. appended video) is not image data
     }
     if (isStandaloneMarker(m)) continue;
-    if (m == 0x00 || m == 0xD8) return corrupt(F, "unexpected marker FF" + hexByte(m) + " at offset " + num(at));
+    if (m == 0xD8) return corrupt(F, "unexpected marker FF" + hexByte(m) + " at offset " + num(at));
     if (n - pos < 2) return truncated(F, where + " has no length");
     const std::size_t length = be16(b + pos);
     if (length < 2) return corrupt(F, where + " declares length " + num(length));
@@ -228,7 +247,7 @@ Failure skipGifSubBlocks(const std::uint8_t* b, std::size_t n, std::size_t& pos,
 
 // stb_image decodes only the first frame, so nothing after it (not even the
 // trailer) is required.
-Failure checkGifFrame(const std::uint8_t* b, std::size_t n, std::size_t pos, std::uint8_t screenFlags) {
+Failure checkGifFrame(const std::uint8_t* b, std::size_t n, std::size_t pos) {
   const auto F = FileFormat::GIF;
   const std::size_t at = pos - 1;
   if (n - pos < 9) return truncated(F, "image descriptor at offset " + num(at) + " is incomplete");
@@ -242,7 +261,8 @@ Failure checkGifFrame(const std::uint8_t* b, std::size_t n, std::size_t pos, std
   const std::uint8_t flags = b[pos + 8];
   pos += 9;
   const std::size_t table = gifColorTableBytes(flags);
-  if (table == 0 && !(screenFlags & 0x80)) return corrupt(F, "first frame has no color table");
+  // A frame with no colour table at all is read as grey levels (as in
+  // Pillow; patches/stb/0004), so none is required here.
   if (table > n - pos) {
     return truncated(F, "local color table needs " + num(table) + " bytes but only " + num(n - pos) + " remain");
   }
@@ -267,7 +287,7 @@ Failure checkGif(const std::uint8_t* b, std::size_t n) {
     if (pos == n) return truncated(F, "no image descriptor");
     const std::size_t at = pos;
     const std::uint8_t tag = b[pos++];
-    if (tag == 0x2C) return checkGifFrame(b, n, pos, screenFlags);
+    if (tag == 0x2C) return checkGifFrame(b, n, pos);
     if (tag == 0x3B) return corrupt(F, "trailer at offset " + num(at) + " comes before any image");
     if (tag != 0x21) return corrupt(F, "unknown block type 0x" + hexByte(tag) + " at offset " + num(at));
     if (pos == n) return truncated(F, "extension at offset " + num(at) + " has no label");
@@ -282,9 +302,11 @@ Failure checkBmp(const std::uint8_t* b, std::size_t n) {
   const auto F = FileFormat::BMP;
   if (n < 18) return truncated(F, "file header is incomplete");
   if (b[0] != 'B' || b[1] != 'M') return corrupt(F, "bad signature");
-  const std::uint32_t offset = le32(b + 10), headerSize = le32(b + 14);
-  // stb_image refuses other header sizes itself.
-  if (headerSize != 12 && headerSize != 40 && headerSize != 56 && headerSize != 108 && headerSize != 124) {
+  std::uint64_t offset = le32(b + 10);
+  const std::uint32_t headerSize = le32(b + 14);
+  // The BMP reader (bmp_decode.h) refuses other header sizes itself.
+  if (headerSize != 12 && headerSize != 40 && headerSize != 52 && headerSize != 56 && headerSize != 64 &&
+      headerSize != 108 && headerSize != 124) {
     return std::nullopt;
   }
   if (headerSize > n - 14) {
@@ -296,17 +318,22 @@ Failure checkBmp(const std::uint8_t* b, std::size_t n) {
   const std::int64_t height = os2 ? std::int64_t{le16(b + 20)} : std::int32_t(le32(b + 22));
   const std::uint32_t bpp = le16(b + (os2 ? 24 : 28));
   const std::int32_t compression = os2 ? 0 : std::int32_t(le32(b + 30));
-  // stb_image refuses RLE (1, 2) and embedded JPEG/PNG (4, 5) itself, so those
-  // pass through to get its "not supported" error; their data size isn't in
-  // the header anyway. It reads the field as signed and decodes negative
-  // values like BI_RGB (0), so those are checked like BI_RGB.
+  // The BMP reader walks RLE streams (1, 2) itself, bounds-checking every
+  // escape, and refuses embedded JPEG/PNG (4, 5) and other methods with a
+  // "not supported" error; their data size isn't in the header anyway.
+  // Negative values are checked like BI_RGB (0), and refused by the reader.
   if (compression == 1 || compression == 2 || compression >= 4) return std::nullopt;
   // A 40-byte header with BI_BITFIELDS is followed by three 4-byte masks.
   const std::size_t headersEnd = 14 + headerSize + (headerSize == 40 && compression == 3 ? 12 : 0);
   if (headersEnd > n) return truncated(F, "color masks after the info header are incomplete");
   if (width < 0) return corrupt(F, "negative width " + num(static_cast<std::uint64_t>(-width)));
-  // stb_image seeks to the offset by skipping forward; an offset inside the
-  // headers makes it jump to the end of the buffer and decode zeros.
+  // An offset pointing at the palette itself (writers that forget to count
+  // it) is moved past the declared palette, as Pillow and the reader do.
+  if (bpp <= 8 && offset == 14 + std::uint64_t{headerSize}) {
+    const std::uint64_t colors = os2 ? 0 : le32(b + 46);
+    offset += (colors ? colors : std::uint64_t{1} << bpp) * (os2 ? 3 : 4);
+  }
+  // Pixel data can't start inside the headers.
   if (offset < headersEnd) {
     return corrupt(F, "pixel data offset " + num(offset) + " lies inside the headers, which end at " + num(headersEnd));
   }
@@ -319,7 +346,7 @@ Failure checkBmp(const std::uint8_t* b, std::size_t n) {
   const std::uint64_t rowBits = mulSat(static_cast<std::uint64_t>(width), bpp);
   const std::uint64_t stride = rowBits / 32 * 4 + (rowBits % 32 ? 4 : 0);
   const std::uint64_t rowBytes = rowBits / 8 + (rowBits % 8 ? 1 : 0);
-  // stb_image never reads the last row's padding, and some writers omit it.
+  // The reader never reads the last row's padding, and some writers omit it.
   const std::uint64_t needed = rows == 0 ? 0 : addSat(mulSat(rows - 1, stride), rowBytes);
   if (needed > n - offset) {
     return truncated(F, "pixel data needs " + num(needed) + " bytes (" + num(rows) + " rows of " + num(stride) +

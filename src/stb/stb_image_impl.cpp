@@ -1,6 +1,8 @@
-// The one translation unit that compiles stb_image (from Debian's libstb-dev).
-// Only the formats the core supports are compiled in: PNM, HDR and PIC have
-// memory-safety bugs in stb_image 2.27 that no caller-side check fixes.
+// The one translation unit that compiles stb_image (from Debian's libstb-dev,
+// patched at build time with patches/stb/). Only the formats the core decodes
+// with it are compiled in: PNM, HDR and PIC have memory-safety bugs in
+// stb_image 2.27 that no caller-side check fixes, and BMP has the core's own
+// reader (decode/bmp_decode.h).
 #include "decode/decode_budget.h"
 
 #define STBI_NO_STDIO
@@ -9,7 +11,6 @@
 #define STBI_ONLY_PNG
 #define STBI_ONLY_JPEG
 #define STBI_ONLY_GIF
-#define STBI_ONLY_BMP
 #define STBI_ONLY_TGA
 #define STBI_ONLY_PSD
 #define STBI_NO_THREAD_LOCALS
@@ -55,14 +56,19 @@ FileFormat readerFor(const std::uint8_t* bytes, std::size_t size) {
   stbi__start_mem(&s, bytes, static_cast<int>(size));
   if (stbi__jpeg_test(&s)) return FileFormat::JPEG;
   if (stbi__png_test(&s)) return FileFormat::PNG;
-  if (stbi__bmp_test(&s)) return FileFormat::BMP;
   if (stbi__gif_test(&s)) return FileFormat::GIF;
   if (stbi__psd_test(&s)) return FileFormat::PSD;
   if (stbi__tga_test(&s)) return FileFormat::TGA;
   return FileFormat::Unknown;
 }
 
+std::uint16_t* load16(const std::uint8_t* bytes, std::size_t size, int* width, int* height, int* channels) {
+  if (size > 0x7fffffff) return nullptr;
+  return stbi_load_16_from_memory(bytes, static_cast<int>(size), width, height, channels, 0);
+}
+
 void release(std::uint8_t* pixels) { stbi_image_free(pixels); }
+void release(std::uint16_t* samples) { stbi_image_free(samples); }
 
 const char* failureReason() {
   const char* reason = stbi_failure_reason();

@@ -9,7 +9,7 @@ JPEG with restart markers from cjpeg (apt-get install libjpeg-turbo-progs).
 manifest.txt, one line per file: name format width height complete_length.
 complete_length is the shortest prefix that is still structurally complete:
 the file size, unless the format allows trailing bytes after what the decoder
-needs (PNG after IEND, GIF after the first frame, TGA's footer, BMP's last-row
+needs (PNG after its last IDAT's data, GIF after the first frame, TGA's footer, BMP's last-row
 padding, which stb_image never reads). The lengths are computed here from the
 encoders' known layouts, independently of the C++ walker under test.
 """
@@ -74,7 +74,16 @@ def exif_with_thumbnail(thumb):
 # --- complete_length rules -------------------------------------------------
 
 def png_complete(d):
-    return d.rindex(b"IEND") + 8  # type + CRC after the 4-byte length
+    # Once the last IDAT's data is there (its CRC, later chunks and IEND may be
+    # cut or replaced by junk), the image data is whole: libpng and Pillow
+    # show such files, and the decoder checks that the zlib stream is complete.
+    pos, end = 8, None
+    while pos < len(d):
+        length = int.from_bytes(d[pos : pos + 4], "big")
+        if d[pos + 4 : pos + 8] == b"IDAT":
+            end = pos + 8 + length
+        pos += 12 + length
+    return end
 
 
 def jpeg_complete(d):

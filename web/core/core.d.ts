@@ -71,7 +71,11 @@ export interface DecodeLimits {
 }
 
 export interface DecodeOptions extends DecodeLimits {
-  /** Convert to this mode; by default the file's own mode (L, LA, RGB or RGBA). */
+  /**
+   * Convert to this mode; by default the file's own mode as Pillow opens it,
+   * where a raster can hold it: P with `palette` or 1 for BMP, 1 or I (Int32Array)
+   * for PNG, else L, LA, RGB or RGBA (README, "Natural modes").
+   */
   mode?: Mode;
   /** Axis order of a `.npy` array: `hwc` (default) or `chw` (also `[1,C,H,W]`). Ignored for image files. */
   layout?: Layout;
