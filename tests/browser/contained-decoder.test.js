@@ -11,15 +11,11 @@ import { TEST_HOOKS_WASM } from './element-helpers.js';
 jest.setTimeout(60_000);
 
 const suite = browserSuite();
-let page;
-
-beforeEach(async () => {
-  page = await suite.openPage('/tests/browser/pages/blank.html');
-});
+const currentPage = suite.pagePerTest('/tests/browser/pages/blank.html');
 
 /** Runs `body(ContainedDecoder, helpers)` in the page; errors come back as plain objects. */
 function inPage(body, arg) {
-  return page.evaluate(async ([source, value]) => {
+  return currentPage().evaluate(async ([source, value]) => {
     const { ContainedDecoder, ImageFieldError } = await import('/web/index.js');
     const helpers = {
       async file(path) {

@@ -81,6 +81,19 @@ export function browserSuite(options = {}) {
       return page;
     },
 
+    /**
+     * A fresh page at this path for every test of the file, opened before each
+     * test and closed and checked after it like any page the test opens.
+     * Returns a function giving the running test's page.
+     */
+    pagePerTest(path, { ready = false, deviceScaleFactor } = {}) {
+      let page;
+      beforeEach(async () => {
+        page = await suite.openPage(path, { ready, deviceScaleFactor });
+      });
+      return () => page;
+    },
+
     /** Problems matching one of these patterns do not fail the current test. */
     allowProblems(...patterns) {
       allowed.push(...patterns);

@@ -12,15 +12,11 @@ import { TEST_HOOKS_WASM } from './element-helpers.js';
 jest.setTimeout(120_000);
 
 const suite = browserSuite();
-let page;
-
-beforeEach(async () => {
-  page = await suite.openPage('/tests/browser/pages/blank.html');
-});
+const currentPage = suite.pagePerTest('/tests/browser/pages/blank.html');
 
 /** Runs `body(imagefield, helpers, arg)` in the page; errors come back as plain objects. */
 function inPage(body, arg) {
-  return page.evaluate(async ([source, value]) => {
+  return currentPage().evaluate(async ([source, value]) => {
     const imagefield = await import('/web/index.js');
     const helpers = {
       async file(path) {
