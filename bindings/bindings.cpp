@@ -41,6 +41,7 @@ using js::copyIn;
 using js::copyOut;
 using js::failure;
 using js::guarded;
+using js::rasterOutAnyMode;
 using js::success;
 using js::withTypedInput;
 
@@ -53,23 +54,6 @@ val rasterToRgbaJs(const Raster& raster) {
   out.set("height", rgba.value().height);
   out.set("data", copyOut(rgba.value().data.data(), rgba.value().data.size(), "Uint8ClampedArray"));
   return success(out);
-}
-
-val rasterToJs(const Raster& raster) {
-  val out = val::object();
-  out.set("width", raster.width);
-  out.set("height", raster.height);
-  out.set("mode", std::string(modeName(raster.mode)));
-  const std::size_t pixels = std::size_t(raster.width) * raster.height;
-  if (raster.mode == Mode::I) {
-    out.set("data", copyOut(reinterpret_cast<const std::int32_t*>(raster.data.data()), pixels, "Int32Array"));
-  } else if (raster.mode == Mode::F) {
-    out.set("data", copyOut(reinterpret_cast<const float*>(raster.data.data()), pixels, "Float32Array"));
-  } else {
-    out.set("data", copyOut(raster.data.data(), raster.data.size(), "Uint8Array"));
-  }
-  if (raster.mode == Mode::P) out.set("palette", copyOut(raster.palette.data(), raster.palette.size(), "Uint8Array"));
-  return out;
 }
 
 val unsupportedDType(const std::string& dtype) {
@@ -142,7 +126,7 @@ val fromArrayView(const TypedView& view, const val& options) {
   auto raster = rasterFromArray(view, opts);
   if (!raster) return failure(raster.error());
   if (options["output"].as<std::string>() == "imagedata") return rasterToRgbaJs(raster.value());
-  return success(rasterToJs(raster.value()));
+  return success(rasterOutAnyMode(raster.value()));
 }
 
 val jsFromArrayAt(double address, double length, std::string dtype, val options) {
@@ -192,7 +176,7 @@ val jsDecode(val bytes, val options) {
     const std::vector<std::uint8_t> input = copyIn<std::uint8_t>(bytes);
     js::inspectDecodeInput(input);
     auto raster = decodeImage(input.data(), input.size(), limits, mode, layoutFromJs(options["layout"]));
-    return raster ? success(rasterToJs(raster.value())) : failure(raster.error());
+    return raster ? success(rasterOutAnyMode(raster.value())) : failure(raster.error());
   });
 }
 
@@ -218,7 +202,7 @@ val jsConvert(val raster, std::string modeName) {
     const auto mode = parseMode(modeName);
     if (!mode) return unknownMode(modeName);
     auto out = convert(input.value(), *mode);
-    return out ? success(rasterToJs(out.value())) : failure(out.error());
+    return out ? success(rasterOutAnyMode(out.value())) : failure(out.error());
   });
 }
 
@@ -241,7 +225,7 @@ val jsWatermark(val raster, val mark, val options) {
     }
     placement.margin = static_cast<std::int64_t>(options["margin"].as<double>());
     auto out = applyWatermark(base.value(), stamp.value(), placement);
-    return out ? success(rasterToJs(out.value())) : failure(out.error());
+    return out ? success(rasterOutAnyMode(out.value())) : failure(out.error());
   });
 }
 

@@ -30,6 +30,23 @@ val rasterOut(const Raster& raster) {
   return out;
 }
 
+val rasterOutAnyMode(const Raster& raster) {
+  val out = val::object();
+  out.set("width", raster.width);
+  out.set("height", raster.height);
+  out.set("mode", std::string(modeName(raster.mode)));
+  const std::size_t pixels = std::size_t(raster.width) * raster.height;
+  if (raster.mode == Mode::I) {
+    out.set("data", copyOut(reinterpret_cast<const std::int32_t*>(raster.data.data()), pixels, "Int32Array"));
+  } else if (raster.mode == Mode::F) {
+    out.set("data", copyOut(reinterpret_cast<const float*>(raster.data.data()), pixels, "Float32Array"));
+  } else {
+    out.set("data", bytesOut(raster.data));
+  }
+  if (raster.mode == Mode::P) out.set("palette", bytesOut(raster.palette));
+  return out;
+}
+
 Result<Raster> rasterIn(const val& js) {
   Raster raster;
   const auto mode = parseMode(js["mode"].as<std::string>());

@@ -90,6 +90,10 @@ val bytesOut(const std::vector<std::uint8_t>& bytes);
 // Raster in an 8-bit mode (what decoding a file gives) → {width, height, mode, data}.
 val rasterOut(const Raster& raster);
 
+// Raster in any mode → {width, height, mode, data, palette?}: I and F data as
+// Int32Array / Float32Array, the rest as bytes, a P raster with its palette.
+val rasterOutAnyMode(const Raster& raster);
+
 // {width, height, mode, bytes, palette?}, its field types checked by the JS
 // wrapper and its data turned into a byte view there → a validated raster.
 Result<Raster> rasterIn(const val& js);

@@ -20,28 +20,11 @@ using emscripten::val;
 using namespace imagefield;
 using js::copyIn;
 using js::copyOut;
-using js::rasterIn;
 using js::failure;
 using js::guarded;
+using js::rasterIn;
+using js::rasterOutAnyMode;
 using js::success;
-
-// Any mode: I and F come back as Int32Array / Float32Array, the rest as bytes.
-val rasterOut(const Raster& raster) {
-  val out = val::object();
-  out.set("width", raster.width);
-  out.set("height", raster.height);
-  out.set("mode", std::string(modeName(raster.mode)));
-  const std::size_t pixels = std::size_t(raster.width) * raster.height;
-  if (raster.mode == Mode::I) {
-    out.set("data", copyOut(reinterpret_cast<const std::int32_t*>(raster.data.data()), pixels, "Int32Array"));
-  } else if (raster.mode == Mode::F) {
-    out.set("data", copyOut(reinterpret_cast<const float*>(raster.data.data()), pixels, "Float32Array"));
-  } else {
-    out.set("data", copyOut(raster.data.data(), raster.data.size(), "Uint8Array"));
-  }
-  if (raster.mode == Mode::P) out.set("palette", copyOut(raster.palette.data(), raster.palette.size(), "Uint8Array"));
-  return out;
-}
 
 // Options arrive flat (one Float64Array of numbers, NaN for "not given",
 // and plain strings): one copy instead of a JS property read per field.
@@ -82,7 +65,7 @@ val jsResize(val raster, val numbers, std::string filterName) {
     const auto box = n.list(4);
     if (!std::isnan(box[0])) opts.box = std::array<double, 4>{box[0], box[1], box[2], box[3]};
     auto out = resize(input.value(), opts);
-    return out ? success(rasterOut(out.value())) : failure(out.error());
+    return out ? success(rasterOutAnyMode(out.value())) : failure(out.error());
   });
 }
 
