@@ -1,7 +1,7 @@
 // The page every bundler app builds: an <image-field> for a profile photo, a
 // status line, and three cores for the consumer check to read. Each app's
 // entry imports the package itself and hands its loadCore in, so what the
-// bundler resolves stays in the app; this module imports nothing.
+// bundler resolves stays in the app; this module imports nothing of it.
 import { exposeResults } from './expose-results.js';
 
 /** @param {(options?: object) => Promise<object>} loadCore the package's loadCore */
