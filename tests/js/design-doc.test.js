@@ -24,9 +24,9 @@ function sourceFiles(dir) {
   });
 }
 
-test('every DESIGN §n cited in web/, src/, bindings/ and tests/ is a section of docs/DESIGN.md', () => {
+test('every DESIGN §n cited in web/, src/, bindings/, tests/ and the README is a section of docs/DESIGN.md', () => {
   const citations = [];
-  for (const file of ['web', 'src', 'bindings', 'tests'].flatMap(sourceFiles)) {
+  for (const file of [...['web', 'src', 'bindings', 'tests'].flatMap(sourceFiles), 'README.md']) {
     for (const [, numbers] of readFileSync(join(root, file), 'utf8').matchAll(/DESIGN\s*\(?((?:§\s*\d+[,/ ]*)+)/g)) {
       for (const [, n] of numbers.matchAll(/§\s*(\d+)/g)) citations.push({ file, n });
     }
