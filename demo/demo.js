@@ -1,10 +1,16 @@
-// The demo page: a file is decoded by the core (or by the browser for formats
-// the core does not read), converted to the chosen mode and shown; a tensor
-// is shown with its wandb JSON; one <image-field> takes uploads, another shows
-// a segmentation example. No inline script, so it runs under a strict CSP.
+// The demo page: an <image-field> that takes uploads (as rasters or model
+// tensors) with its events log; gradio's sepia and fake-diffusion examples and
+// a detection example rebuilt in the page; a segmentation example; a tensor
+// shown with its wandb JSON; a file decoded by the core (or by the browser for
+// formats the core does not read), converted to the chosen mode and shown.
+// No inline script, so it runs under a strict CSP.
 import { loadCore, ImageFieldError } from '../web/index.js';
 import '../web/element/index.js';
+import { wireDetection } from './detection.js';
+import { wireDiffusion } from './diffusion.js';
+import { dayScene, nightScene } from './sample-pictures.js';
 import { streetScene } from './segmentation.js';
+import { wireSepia } from './sepia.js';
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
@@ -214,7 +220,9 @@ function describeDetail(detail) {
   if (detail.file) parts.push(`file=${JSON.stringify(detail.file.name)} (${detail.file.size} B)`);
   if ('value' in detail) {
     const v = detail.value;
-    parts.push(v === null ? 'value=null' : `value=${v.width}×${v.height} ${v.mode}`);
+    if (v === null) parts.push('value=null');
+    else if (v.dims) parts.push(`value=tensor [${v.dims.join(', ')}] ${v.type}`);
+    else parts.push(`value=${v.width}×${v.height} ${v.mode}`);
   }
   if (detail.index) parts.push(`index=[${detail.index.join(', ')}]`);
   if (detail.code) parts.push(`${detail.code}: ${detail.message}`);
@@ -235,6 +243,9 @@ function wireField() {
   $('field-mode').addEventListener('change', (event) => { field.imageMode = event.target.value; });
   $('field-watermark').addEventListener('change', (event) => { field.watermarkUploads = event.target.checked; });
   $('field-layout').addEventListener('change', (event) => { field.layout = event.target.value; });
+  // torchvision's ImageNet preprocessing, as the field's tensorOptions.
+  field.tensorOptions = { resize: 256, crop: [224, 224], mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] };
+  $('field-type').addEventListener('change', (event) => { field.type = event.target.value; });
   // A small translucent badge as the watermark, made by the core from an array.
   const badge = new Uint8Array(8 * 8 * 4);
   for (let i = 0; i < 8 * 8; i++) badge.set([255, 255, 255, 160], i * 4);
@@ -253,6 +264,18 @@ try {
   wireDropZone();
   $('mode-select').addEventListener('change', showInMode);
   $('download-button').addEventListener('click', download);
+  wireSepia({ input: $('sepia-input'), output: $('sepia-output'), example: $('sepia-example'), status: $('sepia-status') }, () => dayScene(320, 240));
+  wireDiffusion({
+    output: $('diffusion-output'), steps: $('diffusion-steps'), stepsValue: $('diffusion-steps-value'),
+    run: $('diffusion-run'), stop: $('diffusion-stop'), progress: $('diffusion-progress'), status: $('diffusion-status'),
+  }, () => dayScene(256, 256));
+  wireDetection({
+    input: $('detect-input'), tensorView: $('detect-tensor'), threshold: $('detect-threshold'),
+    thresholdValue: $('detect-threshold-value'), example: $('detect-example'), status: $('detect-status'), json: $('detect-json'),
+  }, () => nightScene());
+  // The examples start filled, as gradio's example rows do once clicked.
+  $('sepia-input').value = dayScene(320, 240);
+  $('detect-input').value = nightScene();
   wirePlayground();
   showSegmentation();
   report('Ready: choose or drop an image.');

@@ -1,17 +1,25 @@
 // The demo page, driven like a user: a real file chooser and a real drop,
-// the fake camera, the clipboard, and every section's controls.
+// the fake camera, the clipboard, and every section's controls. The gradio
+// examples (sepia, fake diffusion) and the detection example are also
+// photographed: DEMO_SHOTS names the directory (default: imagefield-demo-shots
+// in the system's temporary directory).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { browserSuite } from './harness.js';
 import { loadCore } from '../../web/index.js';
+import { dayScene } from '../../demo/sample-pictures.js';
 
 jest.setTimeout(60_000);
 
 const suite = browserSuite({ camera: 'fake', clipboard: true });
 let png;
 let blackPng;
+let core;
 
 beforeAll(async () => {
-  const core = await loadCore();
+  core = await loadCore();
   blackPng = Buffer.from(core.encode({ width: 64, height: 48, mode: 'RGB', data: new Uint8Array(64 * 48 * 3) }));
   // Left half red, right half blue, 8×4.
   const data = new Uint8Array(8 * 4 * 3);
@@ -179,6 +187,16 @@ describe('the <image-field> section', () => {
   }, { needs: ['clipboardImage'] });
 });
 
+test('the <image-field> section\'s tensor type logs ImageNet tensors', async () => {
+  const { page, problems } = await openDemo();
+  await page.selectOption('#field-type', 'tensor');
+  await page.chooseFile('#field >> .dropzone', { name: 'halves.png', mimeType: 'image/png', buffer: png });
+  await page.waitForFunction(() => document.getElementById('field-log').children.length === 3);
+  expect((await logLines(page)).slice(1)).toEqual(['input value=tensor [1, 3, 224, 224] float32', 'change value=tensor [1, 3, 224, 224] float32']);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 describe('segmentation overlays', () => {
   const overlayAlpha = (page, [x, y]) => page.evaluate(([fx, fy]) => {
     const field = document.getElementById('segmentation');
@@ -212,6 +230,168 @@ describe('segmentation overlays', () => {
     await page.click(button);
     await until(async () => (await overlayAlpha(page, sky)) > 0);
     expect(await overlayAlpha(page, sky)).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+const SHOTS = process.env.DEMO_SHOTS || join(tmpdir(), 'imagefield-demo-shots');
+
+/** A screenshot of one section of the page (its part in the viewport), kept as SHOTS/<name>.png; returns its decoded size. */
+async function photograph(page, title, name) {
+  const clip = await page.evalOn(`section[aria-labelledby="${title}"]`, (section) => {
+    section.scrollIntoView({ block: 'start' });
+    const r = section.getBoundingClientRect();
+    const [x, y] = [Math.max(0, r.left), Math.max(0, r.top)];
+    return { x, y, width: Math.min(r.right, document.documentElement.clientWidth) - x,
+      height: Math.min(r.bottom, document.documentElement.clientHeight) - y };
+  });
+  const shot = await page.screenshot(clip);
+  mkdirSync(SHOTS, { recursive: true });
+  writeFileSync(join(SHOTS, `${name}.png`), shot);
+  const { width, height } = core.decode(shot);
+  return { width, height };
+}
+
+/** Bytes of a typed array in the page, as base64 (far quicker to carry than arrays of numbers). */
+const BASE64 = `(view) => {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}`;
+
+function dropOn(page, id, name, buffer, mimeType = 'image/png') {
+  return page.dropFiles(`#${id} >> .frame`, [{ name, mimeType, buffer }]);
+}
+
+describe('gradio examples, rebuilt in the page', () => {
+  test('sepia filter: the input field\'s tensor through the sepia matrix, shown in the output field', async () => {
+    const { page, problems } = await openDemo();
+    await page.waitForFunction(() => document.getElementById('sepia-output').value?.width === 320);
+    expect(await page.evaluate(() => document.getElementById('sepia-input').value.dims)).toEqual([240, 320, 3]);
+    const shot = await photograph(page, 'sepia-title', 'sepia');
+    expect(shot.width).toBeGreaterThan(300);
+
+    // The red and blue halves: red (1, 0, 0) → (0.393, 0.349, 0.272), blue (0, 0, 1) → (0.189, 0.168, 0.131), over the largest, 0.393.
+    await dropOn(page, 'sepia-input', 'halves.png', png);
+    await page.waitForFunction(() => document.getElementById('sepia-output').value?.width === 8);
+    const result = await page.evaluate(() => {
+      const { value: tensor } = document.getElementById('sepia-input');
+      const { value: shown } = document.getElementById('sepia-output');
+      return { dims: tensor.dims, type: tensor.type, first: Array.from(tensor.data.slice(0, 3)), mode: shown.mode,
+        red: Array.from(shown.data.slice(0, 3)), blue: Array.from(shown.data.slice(7 * 3, 8 * 3)) };
+    });
+    expect(result).toMatchObject({ dims: [4, 8, 3], type: 'float32', first: [1, 0, 0], mode: 'RGB' });
+    // Shown by the wandb rules ([0, 1] × 255); the page's float32 arithmetic may land a value a hair under a whole number.
+    const shown = (rgb) => Array.from(core.fromArray(Float32Array.from([0.393, 0.349, 0.272, ...rgb].map((v) => v / 0.393)),
+      { shape: [1, 2, 3] }).data.slice(3));
+    const within1 = (actual, expected) => actual.length === 3 && actual.every((v, i) => Math.abs(v - expected[i]) <= 1);
+    expect(within1(result.red, shown([0.393, 0.349, 0.272]))).toBe(true);
+    expect(within1(result.blue, shown([0.189, 0.168, 0.131]))).toBe(true);
+    expect(result.red).toEqual([255, 226, 176]);
+    expect(result.blue).not.toEqual(result.red);
+    expect(await page.text('#sepia-status')).toMatch(/^Sepia of a 8×4 tensor/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('fake diffusion: one update a second, from noise to the picture', async () => {
+    const { page, problems } = await openDemo();
+    await page.evaluate((base64) => {
+      const toBase64 = new Function(`return ${base64}`)();
+      window.frames = [];
+      document.getElementById('diffusion-output').addEventListener('change', ({ detail: { value } }) => window.frames.push(toBase64(value.data)));
+      const steps = document.getElementById('diffusion-steps');
+      steps.value = '3';
+      steps.dispatchEvent(new Event('input'));
+    }, BASE64);
+    await page.click('#diffusion-run');
+    await page.waitForFunction(() => window.frames.length === 2);
+    await photograph(page, 'diffusion-title', 'diffusion-step-1');
+    await page.waitForFunction(() => document.getElementById('diffusion-status').textContent.startsWith('Done'));
+    await page.waitForFunction(() => window.frames.length === 4);
+    await photograph(page, 'diffusion-title', 'diffusion-done');
+    const frames = (await page.evaluate(() => window.frames)).map((text) => Buffer.from(text, 'base64'));
+    const scene = dayScene(256, 256);
+    const picture = Buffer.from(core.fromArray(scene.data, { shape: scene.shape }).data);
+    expect(frames.map((frame) => frame.length)).toEqual(Array(4).fill(256 * 256 * 3));
+    expect(frames[3].equals(picture)).toBe(true);
+    // Mean distance to the picture: noise far from it, then closer at each step.
+    const distance = (frame) => frame.reduce((sum, v, i) => sum + Math.abs(v - picture[i]), 0) / frame.length;
+    const distances = frames.map(distance);
+    expect(distances[0]).toBeGreaterThan(40);
+    expect(distances[1]).toBeLessThan(distances[0]);
+    expect(distances[2]).toBeLessThan(distances[1]);
+    expect(distances[3]).toBe(0);
+    expect(await page.evaluate(() => {
+      const progress = document.getElementById('diffusion-progress');
+      return [progress.value, progress.max, document.getElementById('diffusion-run').disabled];
+    })).toEqual([3, 3, false]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('detection: a letterboxed tensor, bright-region boxes in its pixels, drawn back on the picture', async () => {
+    const { page, problems } = await openDemo();
+    await page.waitForFunction(() => /^\d+ bright regions/.test(document.getElementById('detect-status').textContent));
+    await photograph(page, 'detection-title', 'detection');
+
+    // A 300×150 black picture with two white rectangles: the letterbox puts it at 320×160, 80 px down.
+    const rectangles = [{ minX: 40, maxX: 80, minY: 30, maxY: 60 }, { minX: 200, maxX: 260, minY: 90, maxY: 130 }];
+    const data = new Uint8Array(300 * 150 * 3);
+    for (const r of rectangles) for (let y = r.minY; y < r.maxY; y++) data.fill(255, (y * 300 + r.minX) * 3, (y * 300 + r.maxX) * 3);
+    const picture = Buffer.from(core.encode({ width: 300, height: 150, mode: 'RGB', data }));
+    await dropOn(page, 'detect-input', 'rectangles.png', picture);
+    await page.waitForFunction(() => document.getElementById('detect-status').textContent.startsWith('2 bright regions'));
+    // `boxes` reads back the layers once the field has checked them.
+    await page.waitForFunction(() => document.getElementById('detect-input').boxes.detections.box_data.length === 2);
+    const found = await page.evaluate(() => {
+      const field = document.getElementById('detect-input');
+      return { letterbox: field.value.letterbox, dims: field.value.dims,
+        boxes: field.boxes.detections.box_data.map((box) => ({ ...box.position, domain: box.domain })) };
+    });
+    expect(found.dims).toEqual([1, 3, 320, 320]);
+    expect(found.letterbox).toMatchObject({ left: 0, top: 80, width: 320, height: 160 });
+    // Each box, taken back through the letterbox, is its rectangle (to within the resampling's blur of its edges).
+    const { left, top, scaleX, scaleY } = found.letterbox;
+    const back = found.boxes.map((b) => ({ minX: (b.minX - left) / scaleX, maxX: (b.maxX - left) / scaleX,
+      minY: (b.minY - top) / scaleY, maxY: (b.maxY - top) / scaleY, domain: b.domain }));
+    back.sort((a, b) => a.minX - b.minX);
+    back.forEach((box, i) => {
+      expect(box.domain).toBe('tensor');
+      for (const side of ['minX', 'maxX', 'minY', 'maxY']) expect(Math.abs(box[side] - rectangles[i][side])).toBeLessThanOrEqual(1.5);
+    });
+
+    // The overlay: the outline on each rectangle's left edge, nothing inside nor between them.
+    await page.waitForFunction(() => !document.getElementById('detect-input').shadowRoot.querySelector('.overlay').hidden);
+    const alphaNear = (points) => page.evaluate((list) => {
+      const field = document.getElementById('detect-input');
+      const overlay = field.shadowRoot.querySelector('.overlay');
+      const frame = field.shadowRoot.querySelector('.frame');
+      const ratio = overlay.width / frame.clientWidth;
+      const scale = Math.min(frame.clientWidth / 300, frame.clientHeight / 150);
+      const x0 = (frame.clientWidth - 300 * scale) / 2;
+      const y0 = (frame.clientHeight - 150 * scale) / 2;
+      const context = overlay.getContext('2d');
+      // The largest alpha within 4 CSS px of each image point.
+      return list.map(([x, y]) => {
+        const px = Math.round((x0 + x * scale - 4) * ratio);
+        const py = Math.round((y0 + y * scale) * ratio);
+        const { data } = context.getImageData(px, py, Math.round(8 * ratio), 1);
+        return Math.max(...data.filter((_, i) => i % 4 === 3));
+      });
+    }, points);
+    const edges = await alphaNear(rectangles.map((r) => [r.minX, (r.minY + r.maxY) / 2]));
+    expect(edges.every((alpha) => alpha > 0)).toBe(true);
+    const clear = await alphaNear([...rectangles.map((r) => [(r.minX + r.maxX) / 2, (r.minY + r.maxY) / 2]), [140, 75]]);
+    expect(clear).toEqual([0, 0, 0]);
+    // What the detector saw: the 320×320 tensor, grey bars above and below.
+    expect(await page.evaluate(() => {
+      const { width, height, data } = document.getElementById('detect-tensor').value;
+      return { width, height, bar: Array.from(data.slice(0, 3)) };
+    })).toEqual({ width: 320, height: 320, bar: [114, 114, 114] });
+    await photograph(page, 'detection-title', 'detection-rectangles');
     expect(problems).toEqual([]);
     await page.close();
   });

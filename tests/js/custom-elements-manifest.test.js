@@ -44,7 +44,7 @@ test('lists every attribute with its property, type and default', () => {
   // Spot checks against the documented API (README, web/element/image-field.d.ts).
   const byName = Object.fromEntries(field.attributes.map((a) => [a.name, a]));
   expect(byName['image-mode']).toMatchObject({ fieldName: 'imageMode', type: { text: "Mode | 'none'" }, default: '"RGB"' });
-  expect(byName.type.type.text).toBe("'array' | 'imagedata' | 'blob' | 'url'");
+  expect(byName.type.type.text).toBe("'array' | 'imagedata' | 'blob' | 'url' | 'tensor'");
   expect(byName.interactive).toMatchObject({ fieldName: 'interactive', type: { text: 'boolean' }, default: 'false' });
   expect(byName.mirror.default).toBe('true');
   expect(byName['allow-svg'].description).toMatch(/unsupported_file/);

@@ -21,8 +21,23 @@ field.imageMode = 'L';
 field.value = { data: new Float32Array(12), shape: [2, 2, 3] };
 field.boxes = { predictions: { box_data: [{ position: { minX: 0, maxX: 1, minY: 0, maxY: 1 }, class_id: 1 }] } };
 field.strings = { remove: 'Remove' };
-// @ts-expect-error type is array, imagedata, blob or url.
+// @ts-expect-error type is array, imagedata, blob, url or tensor.
 field.type = 'file';
+field.type = 'tensor';
+field.tensorOptions = { letterbox: [640, 640], layout: 'nchw' };
+const tensorOptions = document.createElement('image-field').tensorOptions;
+expectType<typeof tensorOptions, import('imagefield/core').TensorOptions | null>(true);
+// @ts-expect-error a letterbox is [height, width].
+field.tensorOptions = { letterbox: 640 };
+field.boxes = { detections: { box_data: [{ position: { minX: 10, maxX: 90, minY: 20, maxY: 70 }, domain: 'tensor' }] } };
+field.addEventListener('change', (event) => {
+  const value = event.detail.value;
+  if (value && typeof value === 'object' && 'dims' in value) {
+    const dims: number[] = value.dims;
+    const placement = value.letterbox;
+    void dims; void placement?.scaleX;
+  }
+});
 // @ts-expect-error the element has no such member.
 field.nonexistent();
 const shown = field.value;

@@ -8,6 +8,8 @@ export type ImageFileType = 'png' | 'jpg' | 'jpeg' | 'bmp';
  * One box of a boxes layer. `position` is `{minX, maxX, minY, maxY}` or
  * `{middle: [x, y], width, height}`; with `domain: "pixel"` in pixels,
  * otherwise in fractions of the image. Other fields are kept as given.
+ * `<image-field>` also draws `domain: "tensor"`: pixels of its
+ * `type="tensor"` value, mapped back onto the image (see its `boxes`).
  */
 export interface Box {
   position: { minX: number; maxX: number; minY: number; maxY: number } | { middle: [number, number]; width: number; height: number };

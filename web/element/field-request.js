@@ -1,6 +1,7 @@
 // One pipeline request of a field (pipeline/pixel-pipeline.js), from its
-// attributes: the source in the field's mode and limits, as its `type`, with
-// the preview's pixels (`shown`) and the form's file (`encode`: a format, or null).
+// attributes: the source in the field's mode and limits, as its `type` (a
+// tensor: with its tensorOptions), with the preview's pixels (`shown`) and
+// the form's file (`encode`: a format, or null).
 
 /**
  * @param {HTMLElement} field the <image-field>
@@ -18,6 +19,7 @@ export function fieldRequest(field, source, mark, overrides = {}) {
     allowSvg: field.allowSvg,
     type: field.type,
     format: field.format,
+    tensorOptions: field.type === 'tensor' ? field.tensorOptions : null,
     shown: true,
     encode: field.name ? field.format : null,
     mark,

@@ -1,14 +1,14 @@
 // Types of web/element/image-field.js: the <image-field> element.
 import type { ErrorCode } from '../core/error.js';
-import type { ArrayInput, Layout, Mode, Raster } from '../core/core.js';
+import type { ArrayInput, Layout, Mode, ModelTensor, Raster, TensorOptions } from '../core/core.js';
 import type { BoxesLayer, ImageOptions, MaskLayer } from '../core/image.js';
 import type { ContainedDecoder } from '../pipeline/contained-decoder.js';
 
 /** Where an `<image-field>` value came from, in the `upload` event. */
 export type ImageFieldSource = 'upload' | 'webcam' | 'clipboard';
 
-/** What `.value` holds, chosen by the `type` attribute. */
-export type ImageFieldValue = Raster | ImageData | Blob | string;
+/** What `.value` holds, chosen by the `type` attribute (`tensor`: a {@link ModelTensor}, as `core.toTensor` returns it). */
+export type ImageFieldValue = Raster | ImageData | Blob | string | ModelTensor;
 
 /** Everything `.value` accepts. Typed arrays need a `shape` (`{data, shape}` or a tensor). */
 export type ImageFieldInput = Raster | ImageData | Blob | File | string | URL | ArrayInput | null;
@@ -85,8 +85,14 @@ export interface ImageField extends HTMLElement {
   sources: string;
   /** `image-mode`: the mode of every value (default `RGB`); `none` keeps the file's own mode. */
   imageMode: Mode | 'none';
-  /** `type`: `array` (a {@link Raster}, default), `imagedata`, `blob` or `url` (an object URL the field revokes when its value changes). */
-  type: 'array' | 'imagedata' | 'blob' | 'url';
+  /**
+   * `type`: `array` (a {@link Raster}, default), `imagedata`, `blob`, `url`
+   * (an object URL the field revokes when its value changes) or `tensor` (a
+   * {@link ModelTensor} made from the image by `core.toTensor` with
+   * {@link ImageField.tensorOptions}, in the field's Worker; the preview still
+   * shows the image, and a form still submits the image's file).
+   */
+  type: 'array' | 'imagedata' | 'blob' | 'url' | 'tensor';
   /** `format`: encoding for blob/url values, downloads and forms: `png` (default, by the core), `bmp` (core), `jpeg`, `webp` (browser). */
   format: 'png' | 'bmp' | 'jpeg' | 'webp';
   /** `label`, shown above the field (as text). */
@@ -150,10 +156,27 @@ export interface ImageField extends HTMLElement {
   /** The `video` member of the getUserMedia constraints, e.g. `{ facingMode: 'environment' }`. */
   webcamConstraints: MediaTrackConstraints | undefined;
   /**
+   * The options of `core.toTensor` for `type="tensor"` (the same object; null:
+   * its defaults, a float32 NCHW tensor of the image's size in [0, 1]). The
+   * tensor is bit-identical to `core.toTensor(image, tensorOptions)` of the
+   * field's image (after its `image-mode` and watermark). Options of the
+   * wrong type throw `invalid_argument` at once; values the core refuses fire
+   * `error`. Setting them re-makes the value of the shown image (no event, as
+   * for a change of `type`).
+   */
+  get tensorOptions(): TensorOptions | null;
+  set tensorOptions(options: TensorOptions | null);
+  /**
    * Box layers drawn over the image: `{ layer: { box_data: [...], class_labels? } }`,
    * as {@link ImageOptions.boxes} (the core checks them with the same rules
    * and messages). `domain: "pixel"` positions are image pixels, any other
-   * domain fractions of the image. Each box is outlined in its class colour,
+   * domain fractions of the image, except `domain: "tensor"`: pixels of the
+   * field's `type="tensor"` value (a detector's output as it is), drawn
+   * where they fall on the image through the tensor's `letterbox` (or its
+   * resize): image x = (x − left) / (placed width / image width). Tensors
+   * made with `crop` keep no way back; tensor-space boxes then fire `error`
+   * (`invalid_boxes`) and wait, kept, for a tensor value that maps them.
+   * Each box is outlined in its class colour,
    * captioned with `box_caption` or else its class label. Invalid layers fire
    * `error` (`invalid_boxes`) and the previous ones stay. null removes them.
    * Boxes and masks belong to the field, not to one value: they stay when the
@@ -203,7 +226,7 @@ export interface ImageField extends HTMLElement {
   pasteFromClipboard(): Promise<boolean>;
   /** Takes a photo (starting the camera if needed) and stops the camera; true once the value is set. */
   capture(): Promise<boolean>;
-  /** Camera frames as values of `type`, grabbed only when the consumer asks for the next one; ends when the camera stops. */
+  /** Camera frames as values of `type` (tensors for `tensor`), grabbed only when the consumer asks for the next one; ends when the camera stops. */
   frames(): AsyncGenerator<ImageFieldValue, void, undefined>;
 
   addEventListener<K extends keyof ImageFieldElementEventMap>(type: K, listener: (this: ImageField, event: ImageFieldElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;

@@ -7,6 +7,7 @@
 // core Worker where there is one.
 import { loadCore } from '../core/load-core.js';
 import { ImageFieldError } from '../core/error.js';
+import { tensorOptionsToCore } from '../core/tensor-input.js';
 import { FieldRunner } from '../pipeline/field-runner.js';
 import { isNpyName, namedLikeSvg } from '../pipeline/file-checks.js';
 import { ATTRIBUTES, defineReflectedProperties } from './attributes.js';
@@ -52,6 +53,8 @@ export class ImageField extends HTMLElement {
   #markRaster = null;    // Promise of the watermark's raster
   #constraints = undefined;
   #decoder = undefined;  // undefined: the page's shared ContainedDecoder
+  #tensorOptions = null; // core.toTensor's options for type="tensor"
+  #retypes = 0;          // counts #retype() calls
   #onFullscreenChange = () => this.#render();
 
   constructor() {
@@ -118,7 +121,7 @@ export class ImageField extends HTMLElement {
 
   connectedCallback() {
     // Properties a page set before the element was defined shadow the accessors: replay them.
-    for (const property of [...Object.values(ATTRIBUTES).map((a) => a.property), 'watermark', 'strings', 'webcamConstraints', 'boxes', 'masks', 'decoder', 'value']) {
+    for (const property of [...Object.values(ATTRIBUTES).map((a) => a.property), 'watermark', 'strings', 'webcamConstraints', 'boxes', 'masks', 'decoder', 'tensorOptions', 'value']) {
       if (Object.prototype.hasOwnProperty.call(this, property)) {
         const value = this[property];
         delete this[property];
@@ -191,6 +194,22 @@ export class ImageField extends HTMLElement {
 
   set masks(masks) {
     this.#overlays.setMasks(masks);
+  }
+
+  /**
+   * core.toTensor's options for `type="tensor"` (resize, filter, crop,
+   * letterbox, scale, mean, std, channels, layout, dtype); null: its defaults.
+   * Options of the wrong type throw at once; values the core refuses fire
+   * `error`. Setting them re-makes the shown image's value (no event, as for `type`).
+   */
+  get tensorOptions() {
+    return this.#tensorOptions;
+  }
+
+  set tensorOptions(options) {
+    if (options !== null && options !== undefined) tensorOptionsToCore(options);  // throws invalid_argument
+    this.#tensorOptions = options ?? null;
+    if (this.type === 'tensor' && this.#raster) this.#retype();
   }
 
   /** MediaTrackConstraints for the camera (the `video` member of getUserMedia's constraints). */
@@ -431,7 +450,8 @@ export class ImageField extends HTMLElement {
     if (raster && result.shown) this.#preview.showPixels(result.shown);
     else if (raster) this.#preview.showDrawn();
     else this.#preview.clear();
-    const overlays = this.#overlays.show(raster);  // masks of another size: `error`, the image is shown without them
+    // Masks of another size, or tensor-space boxes with no tensor: `error`, the image is shown without them.
+    const overlays = this.#overlays.show(raster, result?.toImage ?? null);
     this.#render();
     await Promise.all([overlays, this.#form.update()]);
   }
@@ -440,12 +460,13 @@ export class ImageField extends HTMLElement {
   async #retype() {
     const signal = this.#action?.signal;
     const raster = this.#raster;
+    const retyping = ++this.#retypes;  // of several in flight (type, format, tensorOptions), the latest wins
     try {
       // The raster stays the same object (and is the value itself for type="array").
       const result = this.type === 'array'
         ? { raster, value: raster, type: 'array', shown: null, encoded: null }
         : await this.#work({ value: raster }, { mode: 'none', shown: false, signal });
-      if (signal?.aborted || raster !== this.#raster) return;
+      if (signal?.aborted || raster !== this.#raster || retyping !== this.#retypes) return;
       await this.#commit({ ...result, raster }, this.#publicValue(result), this.#fileName);
     } catch (error) {
       if (!signal?.aborted) this.#fail(error);

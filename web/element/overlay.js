@@ -10,13 +10,24 @@ export function letterbox(width, height, boxWidth, boxHeight) {
   return { scale, left: (boxWidth - width * scale) / 2, top: (boxHeight - height * scale) / 2 };
 }
 
-/** A box's corners in image pixels: `domain: "pixel"` is pixels, anything else fractions of the image. */
-export function boxInPixels(box, width, height) {
+/**
+ * A box's corners in image pixels: `domain: "pixel"` is pixels, `"tensor"`
+ * pixels of the field's tensor value (mapped back through `toImage`, see
+ * pipeline/tensor-step.js; null when there is none), anything else fractions
+ * of the image.
+ */
+export function boxInPixels(box, width, height, toImage = null) {
   const p = box.position;
   let [minX, maxX, minY, maxY] = 'middle' in p
     ? [p.middle[0] - p.width / 2, p.middle[0] + p.width / 2, p.middle[1] - p.height / 2, p.middle[1] + p.height / 2]
     : [p.minX, p.maxX, p.minY, p.maxY];
-  if (box.domain !== 'pixel') [minX, maxX, minY, maxY] = [minX * width, maxX * width, minY * height, maxY * height];
+  if (box.domain === 'tensor') {
+    if (!toImage) return null;
+    const { scaleX, scaleY, left, top } = toImage;
+    [minX, maxX, minY, maxY] = [(minX - left) / scaleX, (maxX - left) / scaleX, (minY - top) / scaleY, (maxY - top) / scaleY];
+  } else if (box.domain !== 'pixel') {
+    [minX, maxX, minY, maxY] = [minX * width, maxX * width, minY * height, maxY * height];
+  }
   return { minX: Math.min(minX, maxX), maxX: Math.max(minX, maxX), minY: Math.min(minY, maxY), maxY: Math.max(minY, maxY) };
 }
 
@@ -37,6 +48,7 @@ export class Overlay {
   #host;
   #image = null;      // { width, height } of the shown raster
   #boxes = null;
+  #toImage = null;    // tensor pixels → image pixels, for boxes of domain "tensor"
   #maskLayers = [];   // one canvas per mask layer, at image size
   #hidden = new Set();
   #observer;
@@ -58,12 +70,13 @@ export class Overlay {
 
   /**
    * What to draw: the image size (null: nothing shown), validated boxes, the
-   * masks' colour layers (RGBA rasters at image size, coloured by the core)
-   * and the hidden class ids.
+   * masks' colour layers (RGBA rasters at image size, coloured by the core),
+   * the hidden class ids and the tensor value's mapping onto the image (or null).
    */
-  update({ image, boxes, maskLayers, hidden }) {
+  update({ image, boxes, maskLayers, hidden, toImage = null }) {
     this.#image = image;
     this.#boxes = image ? boxes : null;
+    this.#toImage = toImage;
     this.#hidden = hidden;
     if (maskLayers !== undefined) this.#maskLayers = image ? maskLayers.map(toCanvas) : [];
     this.draw();
@@ -108,7 +121,8 @@ export class Overlay {
         const id = box.class_id;
         if (Number.isInteger(id) && this.#hidden.has(id)) continue;
         const color = classColor(id);
-        const b = boxInPixels(box, width, height);
+        const b = boxInPixels(box, width, height, this.#toImage);
+        if (!b) continue;  // in tensor space, with no tensor to map it from (the controller reported it)
         const x = place.left + b.minX * place.scale;
         const y = place.top + b.minY * place.scale;
         const w = (b.maxX - b.minX) * place.scale;

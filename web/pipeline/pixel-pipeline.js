@@ -3,6 +3,7 @@
 // type, plus what the preview draws and the file a form submits. It runs with
 // whichever core it is given: the field's Worker's (pipeline-worker.js), or
 // the main thread's where no Worker exists.
+import { rasterToTensor } from './tensor-step.js';
 import { rasterToBlob, rasterToImageData, rasterToValue, valueToRaster } from './value-adapter.js';
 
 const isVideoFrame = (frame) => typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame;
@@ -37,12 +38,14 @@ function asImageData({ width, height, data }) {
  *     { frame, mirror, keepFile } (a VideoFrame or an RGBA raster)
  *   mode, layout, maxPixels: the field's
  *   mark, position: a watermark raster to stamp, and where
- *   type: 'array' | 'imagedata' | 'blob' ('url' is made from the blob by the page), format: for 'blob'
+ *   type: 'array' | 'imagedata' | 'blob' | 'tensor' ('url' is made from the blob by the page), format: for 'blob'
+ *   tensorOptions: core.toTensor's options, for 'tensor'
  *   shown: also return the RGBA ImageData the preview draws
  *   encode: also return the raster encoded in this format (the form's file), or null
  * @param {{ decoder?: object | null, onStage?: (stage: string) => void }} [context]
  *   decoder: decodes file bytes in place of `core` (main thread only); onStage: told when decoding is done
- * @returns {Promise<{ raster: object, value: object, shown: ImageData | null, encoded: Blob | null, file: Uint8Array | null }>}
+ * @returns {Promise<{ raster: object, value: object, shown: ImageData | null, encoded: Blob | null, file: Uint8Array | null,
+ *   toImage: object | null }>} toImage: for a tensor, how its pixel coordinates map onto the raster (tensor-step.js)
  */
 export async function runPipeline(core, request, { decoder = null, onStage = () => {} } = {}) {
   const { source, mode, mark, type, format } = request;
@@ -65,12 +68,16 @@ export async function runPipeline(core, request, { decoder = null, onStage = () 
   }
   onStage('decoded');
   if (mark) raster = core.watermark(raster, mark, { position: request.position });
-  const value = type === 'url' ? await rasterToBlob(core, raster, format) : await rasterToValue(core, raster, type, format);
+  let value;
+  let toImage = null;
+  if (type === 'tensor') ({ tensor: value, toImage } = rasterToTensor(core, raster, request.tensorOptions));
+  else if (type === 'url') value = await rasterToBlob(core, raster, format);
+  else value = await rasterToValue(core, raster, type, format);
   let shown = null;
   if (request.shown && type === 'imagedata') shown = value;
   else if (request.shown && browserPixels) shown = asImageData(browserPixels);
   else if (request.shown) shown = rasterToImageData(core, raster);
   let encoded = null;
   if (request.encode) encoded = type === 'blob' && format === request.encode ? value : await rasterToBlob(core, raster, request.encode);
-  return { raster, value, shown, encoded, file };
+  return { raster, value, shown, encoded, file, toImage };
 }

@@ -11,7 +11,7 @@ import { checkPixels, isJpeg, isNpy } from './file-checks.js';
 const BROWSER_FORMATS = { jpeg: 'image/jpeg', webp: 'image/webp' };
 const CORE_FORMATS = { png: 'image/png', bmp: 'image/bmp' };
 export const FORMATS = [...Object.keys(CORE_FORMATS), ...Object.keys(BROWSER_FORMATS)];
-export const VALUE_TYPES = ['array', 'imagedata', 'blob', 'url'];
+export const VALUE_TYPES = ['array', 'imagedata', 'blob', 'url', 'tensor'];
 
 export function mimeOf(format) {
   return CORE_FORMATS[format] ?? BROWSER_FORMATS[format];

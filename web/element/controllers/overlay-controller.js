@@ -18,6 +18,7 @@ export class OverlayController {
   #boxes = null;        // validated
   #masks = null;        // validated against the shown image, null when they do not fit it
   #image = null;
+  #toImage = null;      // the tensor value's mapping onto the image, for boxes of domain "tensor"
   #hidden = new Set();
   #coloured = { masks: null, hidden: '' };  // what the drawn mask layers were coloured from
   #label = '';
@@ -45,6 +46,7 @@ export class OverlayController {
     return this.#step(async () => {
       this.#boxes = boxes === null || boxes === undefined ? null : await this.#host.run('checkBoxes', [boxes]);
       this.#boxesGiven = boxes ?? null;
+      this.#checkTensorSpace();
     });
   }
 
@@ -57,10 +59,15 @@ export class OverlayController {
     });
   }
 
-  /** The image shown changed (null: none). Masks that do not fit it are reported and not drawn. */
-  show(raster) {
+  /**
+   * The image shown changed (null: none), with the mapping of its tensor value
+   * onto it (type="tensor"; null otherwise). Masks that do not fit it, and
+   * boxes in tensor space with no tensor to map them from, are reported and not drawn.
+   */
+  show(raster, toImage = null) {
     const image = raster ? { width: raster.width, height: raster.height } : null;
     return this.#step(async () => {
+      this.#toImage = image ? toImage : null;
       const resized = image?.width !== this.#image?.width || image?.height !== this.#image?.height;
       this.#image = image;
       if (resized || (image && this.#masksGiven && !this.#masks)) {
@@ -69,7 +76,18 @@ export class OverlayController {
           this.#masks = await this.#host.run('checkMasks', [this.#masksGiven, image.width, image.height]);
         }
       }
+      this.#checkTensorSpace();
     });
+  }
+
+  /** Boxes of domain "tensor" are drawn through the tensor value's mapping; without one, says why they are not. */
+  #checkTensorSpace() {
+    if (!this.#image || this.#toImage) return;
+    const name = Object.keys(this.#boxes ?? {}).find((layer) => this.#boxes[layer].box_data.some((box) => box?.domain === 'tensor'));
+    if (name === undefined) return;
+    throw new ImageFieldError('invalid_boxes', `boxes[${JSON.stringify(name)}] has boxes with domain "tensor", which are drawn `
+      + 'through the tensor the field makes of its image: set type="tensor", with tensorOptions that resize or letterbox '
+      + 'but do not crop (a centre crop keeps no way back to the image); the boxes are kept and drawn once there is one');
   }
 
   setLabel(label) {
@@ -83,7 +101,7 @@ export class OverlayController {
     else this.#hidden.add(id);
     // The legend and the boxes follow at once; the masks once the core has coloured them again.
     this.#renderLegend();
-    this.#overlay.update({ image: this.#image, boxes: this.#boxes, hidden: this.#hidden });
+    this.#overlay.update({ image: this.#image, boxes: this.#boxes, hidden: this.#hidden, toImage: this.#toImage });
     this.#step(async () => {});
   }
 
@@ -114,7 +132,7 @@ export class OverlayController {
       maskLayers = masks ? await this.#host.run('colourMasks', [masks, hidden]) : [];
       this.#coloured = { masks, hidden: hidden.join() };
     }
-    this.#overlay.update({ image: this.#image, boxes: this.#boxes, maskLayers, hidden: this.#hidden });
+    this.#overlay.update({ image: this.#image, boxes: this.#boxes, maskLayers, hidden: this.#hidden, toImage: this.#toImage });
     this.#renderLegend();
   }
 
