@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 # clang-14 + libclang-rt-14-dev: libFuzzer and sanitizer runtimes for fuzz/.
 # gdk-pixbuf-tests: its test-images folder is the malformed-image corpus.
 # dpkg-dev: apt-get source (libdeflate's sources, below).
+# firefox-esr, webkit2gtk-driver (WebKitWebDriver + MiniBrowser), xvfb, xclip: the
+# browser suite in Firefox and WebKit (a display and the X clipboard for both).
 packages=(cmake g++ make emscripten libstb-dev nlohmann-json3-dev libgtest-dev zlib1g-dev chromium
-  clang-14 libclang-rt-14-dev gdk-pixbuf-tests dpkg-dev)
+  clang-14 libclang-rt-14-dev gdk-pixbuf-tests dpkg-dev firefox-esr webkit2gtk-driver xvfb xclip)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

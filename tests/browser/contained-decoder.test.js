@@ -5,36 +5,17 @@
 // (build/wasm/test-hooks, never shipped) runs __builtin_trap() or spins when
 // the input starts with "imagefield:test-trap" / "imagefield:test-hang".
 import { jest } from '@jest/globals';
-import { launchChromium, startServer, watchProblems } from './chromium.js';
+import { browserSuite } from './harness.js';
 
 jest.setTimeout(60_000);
 
 const TEST_HOOKS_WASM = '/build/wasm/test-hooks/imagefield-core-test-hooks.wasm';
 
-let browser;
-let server;
+const suite = browserSuite();
 let page;
-let problems;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 beforeEach(async () => {
-  page = await browser.newPage();
-  problems = watchProblems(page);
-  await page.goto(`${server.url}/tests/browser/pages/blank.html`);
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(problems).toEqual([]);
+  page = await suite.openPage('/tests/browser/pages/blank.html');
 });
 
 /** Runs `body(ContainedDecoder, helpers)` in the page; errors come back as plain objects. */

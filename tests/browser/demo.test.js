@@ -1,22 +1,16 @@
 // The demo page, driven like a user: a real file chooser and a real drop,
 // the fake camera, the clipboard, and every section's controls.
 import { jest } from '@jest/globals';
-import { launchChromium, startServer, watchProblems } from './chromium.js';
+import { browserSuite } from './harness.js';
 import { loadCore } from '../../web/index.js';
 
 jest.setTimeout(60_000);
 
-let browser;
-let context;
-let server;
+const suite = browserSuite({ camera: 'fake', clipboard: true });
 let png;
 let blackPng;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
-  context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   const core = await loadCore();
   blackPng = Buffer.from(core.encode({ width: 64, height: 48, mode: 'RGB', data: new Uint8Array(64 * 48 * 3) }));
   // Left half red, right half blue, 8×4.
@@ -25,20 +19,9 @@ beforeAll(async () => {
   png = Buffer.from(core.encode({ width: 8, height: 4, mode: 'RGB', data }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function openDemo() {
-  const page = await context.newPage();
-  const problems = watchProblems(page);
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
-  });
-  await page.goto(`${server.url}/demo/`);
-  await page.waitForSelector('html[data-ready="true"]');
-  return { page, problems };
+  const page = await suite.openPage('/demo/', { ready: true });
+  return { page, problems: page.problems };
 }
 
 const canvasPixels = (page, id) => page.evaluate((canvasId) => {
@@ -57,8 +40,7 @@ test('loads without console errors and shows the tensor', async () => {
 
 test('a file from the real file chooser is decoded and converted to the chosen mode', async () => {
   const { page, problems } = await openDemo();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#file-input')]);
-  await chooser.setFiles({ name: 'halves.png', mimeType: 'image/png', buffer: png });
+  await page.chooseFile('#file-input', { name: 'halves.png', mimeType: 'image/png', buffer: png });
   await page.waitForFunction(() => document.getElementById('output').width === 8);
   let out = await canvasPixels(page, 'output');
   expect(out.data.slice(0, 4)).toEqual([255, 0, 0, 255]);
@@ -76,18 +58,12 @@ test('a file from the real file chooser is decoded and converted to the chosen m
 
 test('a dropped non-image shows an error and keeps the previous image', async () => {
   const { page } = await openDemo();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#file-input')]);
-  await chooser.setFiles({ name: 'halves.png', mimeType: 'image/png', buffer: png });
+  await page.chooseFile('#file-input', { name: 'halves.png', mimeType: 'image/png', buffer: png });
   await page.waitForFunction(() => document.getElementById('output').width === 8);
 
-  const dataTransfer = await page.evaluateHandle(() => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File(['not an image'], 'notes.txt', { type: 'text/plain' }));
-    return transfer;
-  });
-  await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer });
+  await page.dropFiles('#drop-zone', [{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') }]);
   await page.waitForSelector('#status.error');
-  expect(await page.textContent('#status')).toMatch(/^unsupported_file: /);
+  expect(await page.text('#status')).toMatch(/^unsupported_file: /);
   const out = await canvasPixels(page, 'output');
   expect(out.width).toBe(8);
   expect(out.data.slice(0, 4)).toEqual([255, 0, 0, 255]);
@@ -96,10 +72,9 @@ test('a dropped non-image shows an error and keeps the previous image', async ()
 
 test('the <image-field> section logs upload → input → change for a chosen file', async () => {
   const { page, problems } = await openDemo();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#field >> .dropzone')]);
-  await chooser.setFiles({ name: 'halves.png', mimeType: 'image/png', buffer: png });
+  await page.chooseFile('#field >> .dropzone', { name: 'halves.png', mimeType: 'image/png', buffer: png });
   await page.waitForFunction(() => document.getElementById('field-log').children.length === 3);
-  const lines = await page.$$eval('#field-log li', (items) => items.map((li) => li.textContent).reverse());
+  const lines = await page.evalAll('#field-log li', (items) => items.map((li) => li.textContent).reverse());
   expect(lines).toEqual([
     `upload source=upload file="halves.png" (${png.length} B)`,
     'input value=8×4 RGB',
@@ -107,17 +82,17 @@ test('the <image-field> section logs upload → input → change for a chosen fi
   ]);
   await page.click('#field-set');
   await page.waitForFunction(() => document.getElementById('field-log').children.length === 4);
-  expect(await page.textContent('#field-log li')).toBe('change value=64×48 RGB');
+  expect(await page.text('#field-log li')).toBe('change value=64×48 RGB');
   expect(problems).toEqual([]);
   await page.close();
 });
 
-const logLines = (page) => page.$$eval('#field-log li', (items) => items.map((li) => li.textContent).reverse());
+const logLines = (page) => page.evalAll('#field-log li', (items) => items.map((li) => li.textContent).reverse());
 
 describe('tensor playground', () => {
   test('the generated tensor is the same picture from [-1, 1] and [0, 1]; normalize off changes it; the JSON is core.Image\'s', async () => {
     const { page, problems } = await openDemo();
-    const json = JSON.parse(await page.textContent('#tensor-json'));
+    const json = JSON.parse(await page.text('#tensor-json'));
     expect(Object.keys(json)).toEqual(['caption', '_type', 'sha256', 'size', 'path', 'format', 'width', 'height']);
     expect(json).toMatchObject({ caption: 'CHW tensor 3×64×96', _type: 'image-file', format: 'png', width: 96, height: 64 });
     expect(json.path).toBe(`media/images/playground_0_${json.sha256.slice(0, 20)}.png`);
@@ -130,11 +105,11 @@ describe('tensor playground', () => {
     expect(unit.data.length).toBe(signed.data.length);
     expect(unit.data.every((v, i) => Math.abs(v - signed.data[i]) <= 1)).toBe(true);
 
-    await page.uncheck('#normalize-toggle');
+    await page.setChecked('#normalize-toggle', false);
     await page.waitForFunction(() => document.getElementById('tensor-info').textContent.includes('"normalize":false'));
     const raw = await canvasPixels(page, 'tensor-output');
     expect(raw.data.filter((v, i) => v !== unit.data[i]).length).toBeGreaterThan(1000);
-    expect(JSON.parse(await page.textContent('#tensor-json')).sha256).not.toBe(json.sha256);
+    expect(JSON.parse(await page.text('#tensor-json')).sha256).not.toBe(json.sha256);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -146,12 +121,12 @@ describe('tensor playground', () => {
     await page.waitForFunction(() => document.getElementById('tensor-output').width === 2);
     const out = await canvasPixels(page, 'tensor-output');
     expect(out.data).toEqual([0, 51, 255, 255, 255, 51, 255, 255, 255, 204, 0, 255, 0, 204, 0, 255]);
-    expect(JSON.parse(await page.textContent('#tensor-json'))).toMatchObject({ width: 2, height: 2 });
+    expect(JSON.parse(await page.text('#tensor-json'))).toMatchObject({ width: 2, height: 2 });
 
     await page.fill('#tensor-paste', '[[0, 1], [1, 0]]');
     await page.click('#tensor-show-pasted');
     await page.waitForSelector('#tensor-status.error');
-    expect(await page.textContent('#tensor-status')).toMatch(/three nested arrays.*shape \[2, 2\]/);
+    expect(await page.text('#tensor-status')).toMatch(/three nested arrays.*shape \[2, 2\]/);
     expect((await canvasPixels(page, 'tensor-output')).width).toBe(2);  // the previous tensor stays
     expect(problems).toEqual([]);
     await page.close();
@@ -163,8 +138,7 @@ describe('the <image-field> section', () => {
     const { page, problems } = await openDemo();
     const upload = async () => {
       const before = (await logLines(page)).length;
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#field >> .dropzone')]);
-      await chooser.setFiles({ name: 'black.png', mimeType: 'image/png', buffer: blackPng });
+      await page.chooseFile('#field >> .dropzone', { name: 'black.png', mimeType: 'image/png', buffer: blackPng });
       await page.waitForFunction((n) => document.getElementById('field-log').children.length >= n + 3, before);
       // The 8×8 badge sits 10 px from the bottom-right corner.
       return page.evaluate(() => {
@@ -173,19 +147,19 @@ describe('the <image-field> section', () => {
         return { badge: at(64 - 10 - 4, 48 - 10 - 4), corner: at(63, 47) };
       });
     };
-    await page.check('#field-watermark');
+    await page.setChecked('#field-watermark', true);
     let pixels = await upload();
     expect(pixels.badge.every((v) => v > 100)).toBe(true);
     expect(pixels.corner).toEqual([0, 0, 0]);
     await page.click('#field >> .remove');
-    await page.uncheck('#field-watermark');
+    await page.setChecked('#field-watermark', false);
     pixels = await upload();
     expect(pixels.badge).toEqual([0, 0, 0]);
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  test('webcam and clipboard sources reach the events log', async () => {
+  suite.test('webcam and clipboard sources reach the events log', async () => {
     const { page, problems } = await openDemo();
     await page.click('#field >> button[data-source=webcam]');
     await page.click('#field >> button.start');
@@ -194,11 +168,7 @@ describe('the <image-field> section', () => {
     await page.waitForFunction(() => document.getElementById('field-log').children.length >= 3);
     expect((await logLines(page))[0]).toMatch(/^upload source=webcam file="webcam.png"/);
 
-    await page.bringToFront();
-    await page.evaluate(async (bytes) => {
-      const blob = new Blob([new Uint8Array(bytes)], { type: 'image/png' });
-      await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
-    }, Array.from(png));
+    await page.writeClipboard({ png });
     await page.click('#field >> button[data-source=clipboard]');
     await page.waitForFunction(() => document.getElementById('field-log').children.length >= 6);
     const lines = (await logLines(page)).slice(3);
@@ -206,7 +176,7 @@ describe('the <image-field> section', () => {
     expect(lines.slice(1)).toEqual(['input value=8×4 RGB', 'change value=8×4 RGB']);
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, { needs: ['clipboardImage'] });
 });
 
 describe('segmentation overlays', () => {
@@ -228,18 +198,18 @@ describe('segmentation overlays', () => {
   test('the example shows boxes and masks with a legend whose buttons toggle each class', async () => {
     const { page, problems } = await openDemo();
     await page.waitForFunction(() => document.getElementById('segmentation').shadowRoot.querySelectorAll('[part="legend-item"]').length === 4);
-    const legend = await page.$$eval('#segmentation >> [part="legend-item"]', (items) => items.map((b) => [b.textContent, b.getAttribute('aria-pressed')]));
+    const legend = await page.evalAll('#segmentation >> [part="legend-item"]', (items) => items.map((b) => [b.textContent, b.getAttribute('aria-pressed')]));
     expect(legend).toEqual([['sky', 'true'], ['road', 'true'], ['car', 'true'], ['person', 'true']]);
     const sky = [0.5, 0.1];
     expect(await overlayAlpha(page, sky)).toBeGreaterThan(0);
-    const button = page.locator('#segmentation').getByRole('button', { name: 'sky' });
+    const button = { css: '#segmentation >> button[part="legend-item"]', text: 'sky' };
     // The masks are recoloured in the field's Worker: wait for the overlay to follow the legend.
     const until = async (condition) => { while (!(await condition())) await page.evaluate(() => new Promise(requestAnimationFrame)); };
-    await button.click();
-    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    await page.click(button);
+    expect(await page.attribute(button, 'aria-pressed')).toBe('false');
     await until(async () => (await overlayAlpha(page, sky)) === 0);
     expect(await overlayAlpha(page, sky)).toBe(0);
-    await button.click();
+    await page.click(button);
     await until(async () => (await overlayAlpha(page, sky)) > 0);
     expect(await overlayAlpha(page, sky)).toBeGreaterThan(0);
     expect(problems).toEqual([]);

@@ -1,29 +1,17 @@
 // The device picker needs two cameras: Chromium's fake device gives two only
 // without a capture file, so this runs in its own browser.
 import { jest } from '@jest/globals';
-import { launchChromium, startServer, watchProblems } from './chromium.js';
+import { browserSuite } from './harness.js';
 import { openFieldPage } from './element-helpers.js';
 
 jest.setTimeout(60_000);
 
-let browser;
-let server;
+const suite = browserSuite({ camera: { devices: 2 } });
 let page;
-let problems;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream=device-count=2']);
-  page = await openFieldPage(browser, server);
-  problems = watchProblems(page);
+  page = await openFieldPage(suite);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => expect(problems).toEqual([]));
 
 async function startCamera() {
   await page.evaluate(() => window.makeField({ interactive: true, sources: 'webcam upload' }));
@@ -31,14 +19,14 @@ async function startCamera() {
   await page.waitForSelector('image-field >> button.capture', { state: 'visible' });
 }
 
-test('a device picker lists both cameras; switching device stops the previous tracks', async () => {
+suite.test('a device picker lists both cameras; switching device stops the previous tracks', async () => {
   await startCamera();
-  const options = await page.$$eval('image-field >> select.devices option', (list) => list.map((o) => o.textContent));
+  const options = await page.evalAll('image-field >> select.devices option', (list) => list.map((o) => o.textContent));
   expect(options).toHaveLength(2);
   expect(await page.isVisible('image-field >> select.devices')).toBe(true);
-  const other = await page.$eval('image-field >> select.devices', (select) => [...select.options].find((o) => o.value !== select.value).value);
+  const other = await page.evalOn('image-field >> select.devices', (select) => [...select.options].find((o) => o.value !== select.value).value);
   await page.selectOption('image-field >> select.devices', other);
   await page.waitForFunction(() => window.streams.length === 2 && window.liveTracks() === 1);
   expect(await page.evaluate(() => window.streams[0].getTracks()[0].readyState)).toBe('ended');
   expect(await page.evaluate(() => window.events.filter((e) => e.type === 'input' || e.type === 'change').length)).toBe(0);
-});
+}, { needs: ['twoCameras'] });

@@ -4,49 +4,28 @@
 // next file works. The trap is real: the test-hooks build of the core
 // (build/wasm/test-hooks, never shipped) runs __builtin_trap() on input that
 // starts with "imagefield:test-trap".
+import { readFile } from 'node:fs/promises';
 import { jest } from '@jest/globals';
-import { launchChromium, startServer, watchProblems } from './chromium.js';
+import { browserSuite } from './harness.js';
 import { npyFile } from '../js/npy-fixtures.js';
-import { eventLog, halvesPng, openFieldPage, types, waitForEvent } from './element-helpers.js';
+import { eventLog, fieldWithTestHooksDecoder, halvesPng, openFieldPage, TEST_HOOKS_WASM, types, waitForEvent } from './element-helpers.js';
 
 jest.setTimeout(60_000);
 
-const TEST_HOOKS_WASM = '/build/wasm/test-hooks/imagefield-core-test-hooks.wasm';
 
-let browser;
-let server;
+const suite = browserSuite();
 let page;
-let problems;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 beforeEach(async () => {
-  page = await openFieldPage(browser, server);
-  problems = watchProblems(page);
+  page = await openFieldPage(suite);
 });
 
-afterEach(async () => {
-  await page.close();
-  expect(problems).toEqual([]);
-});
+const ROOT = new URL('../../', import.meta.url);
 
-/** Drops a file made of `bytes` (an array of numbers, or a fetched path) on the field with this id. */
+/** Drops a file made of `bytes` (an array of numbers, or a served path) on the field with this id. */
 async function drop(id, name, { bytes, path, type = '' }) {
-  const dataTransfer = await page.evaluateHandle(async ([fileName, content, from, mime]) => {
-    const data = from ? new Uint8Array(await (await fetch(from)).arrayBuffer()) : new Uint8Array(content);
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([data], fileName, { type: mime }));
-    return transfer;
-  }, [name, bytes ?? null, path ?? null, type]);
-  await page.dispatchEvent(`#${id} >> .frame`, 'drop', { dataTransfer });
+  const buffer = path ? await readFile(new URL(`.${path}`, ROOT)) : Buffer.from(bytes);
+  await page.dropFiles(`#${id} >> .frame`, [{ name, mimeType: type, buffer }]);
 }
 
 const trapBytes = [...Buffer.from('imagefield:test-trap')];
@@ -76,12 +55,7 @@ test('by default the field decodes TGA in one ContainedDecoder shared by the pag
 });
 
 test('a file that traps the decoder: `error`, the previous value kept, the field and the page keep working', async () => {
-  await page.evaluate(async (wasmUrl) => {
-    const { ContainedDecoder } = await import('/web/index.js');
-    window.replaced = [];
-    const field = window.makeField({ id: 'f', interactive: true });
-    field.decoder = new ContainedDecoder({ wasmUrl, onReplace: (reason) => window.replaced.push(reason) });
-  }, TEST_HOOKS_WASM);
+  await fieldWithTestHooksDecoder(page);
 
   await drop('f', 'first.tga', { path: '/tests/data/structure/rgb.tga' });
   await waitForEvent(page, 'change', 1);

@@ -3,11 +3,9 @@ import { loadCore } from '../../web/index.js';
 
 export const PAGE = '/tests/browser/pages/element.html';
 
-export async function openFieldPage(browserOrContext, server) {
-  const page = await browserOrContext.newPage();
-  await page.goto(`${server.url}${PAGE}`);
-  await page.waitForSelector('html[data-ready="true"]');
-  return page;
+/** The <image-field> test page of this suite, once its core is loaded. */
+export function openFieldPage(suite, options = {}) {
+  return suite.openPage(PAGE, { ready: true, ...options });
 }
 
 /** An 8×4 PNG: left half red, right half blue. */
@@ -39,3 +37,14 @@ export const waitForEvent = (page, type, count = 1) => page.waitForFunction(
   ([t, n]) => window.events.filter((e) => e.type === t).length >= n, [type, count]);
 
 export const types = (log) => log.map((event) => event.type);
+
+/** The test-hooks build of the core (build/wasm/test-hooks, never shipped): it traps or hangs on request. */
+export const TEST_HOOKS_WASM = '/build/wasm/test-hooks/imagefield-core-test-hooks.wasm';
+
+/** A field with id "f" whose decoder runs the test-hooks build; window.replaced lists why its Worker was replaced. */
+export const fieldWithTestHooksDecoder = (page) => page.evaluate(async (wasmUrl) => {
+  const { ContainedDecoder } = await import('/web/index.js');
+  window.replaced = [];
+  const field = window.makeField({ id: 'f', interactive: true });
+  field.decoder = new ContainedDecoder({ wasmUrl, onReplace: (reason) => window.replaced.push(reason) });
+}, TEST_HOOKS_WASM);

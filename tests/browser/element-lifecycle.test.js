@@ -10,7 +10,7 @@
 // decoder's stats. URL and getUserMedia are wrapped before any module runs.
 import { readFile } from 'node:fs/promises';
 import { jest } from '@jest/globals';
-import { launchChromium, startServer } from './chromium.js';
+import { browserSuite } from './harness.js';
 import { halvesPng, PAGE } from './element-helpers.js';
 
 jest.setTimeout(120_000);
@@ -20,18 +20,7 @@ const OPERATIONS = 200;
 const REMOUNTS = 20;
 const MiB = 2 ** 20;
 
-let browser;
-let server;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite({ camera: 'fake' });
 
 function countResources() {
   const created = URL.createObjectURL.bind(URL);
@@ -67,17 +56,15 @@ function schedule() {
 }
 
 test(`${OPERATIONS} mixed operations leave no object URL, camera track, C++ object or heap growth behind`, async () => {
-  const page = await browser.newPage();
-  const uncaught = [];
-  page.on('pageerror', (error) => uncaught.push(error.message));
+  const page = await suite.newPage();
   await page.addInitScript(countResources);
   const wasm = await readFile(TEST_HOOKS_WASM);
   // The page's own core (and the decoder Worker's) is the test-hooks build.
-  await page.route(/\/web\/core\/wasm\/imagefield-core(-nosimd)?\.wasm$/, (route) => route.fulfill({
-    status: 200, contentType: 'application/wasm', body: wasm,
+  suite.server.route(/\/web\/core\/wasm\/imagefield-core(-nosimd)?\.wasm$/, async () => ({
+    status: 200, headers: { 'content-type': 'application/wasm', 'cache-control': 'no-store' }, body: wasm,
   }));
-  await page.goto(`${server.url}${PAGE}`);
-  await page.waitForSelector('html[data-ready="true"]');
+  await page.goto(PAGE);
+  await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
   const png = await halvesPng();
   const tga = await readFile(new URL('../data/structure/rgb.tga', import.meta.url));
 
@@ -94,11 +81,6 @@ test(`${OPERATIONS} mixed operations leave no object URL, camera track, C++ obje
         else setTimeout(poll, 5);
       }());
     });
-    window.transfer = (name) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([window.png], name, { type: 'image/png' }));
-      return transfer;
-    };
   }, [[...png]]);
   expect(await page.evaluate(() => window.core.testHeapCounters)).toBeDefined();
 
@@ -118,17 +100,13 @@ test(`${OPERATIONS} mixed operations leave no object URL, camera track, C++ obje
     const before = await page.evaluate(() => window.changes());
     const expected = kind === 'remount' ? 0 : 1;
     if (kind === 'upload') {
-      await page.setInputFiles('#f .file-input', { name: `upload-${index}.png`, mimeType: 'image/png', buffer: png });
+      await page.uploadFile('#f >> .file-input', { name: `upload-${index}.png`, mimeType: 'image/png', buffer: png });
     } else if (kind === 'upload-tga') {
-      await page.setInputFiles('#f .file-input', { name: `upload-${index}.tga`, mimeType: 'image/x-tga', buffer: tga });
+      await page.uploadFile('#f >> .file-input', { name: `upload-${index}.tga`, mimeType: 'image/x-tga', buffer: tga });
     } else if (kind === 'drop') {
-      const dataTransfer = await page.evaluateHandle((name) => window.transfer(name), `drop-${index}.png`);
-      await page.dispatchEvent('#f .frame', 'drop', { dataTransfer });
-      await dataTransfer.dispose();
+      await page.dropFiles('#f >> .frame', [{ name: `drop-${index}.png`, mimeType: 'image/png', buffer: png }]);
     } else if (kind === 'paste') {
-      await page.evaluate(() => document.body.dispatchEvent(new ClipboardEvent('paste', {
-        clipboardData: window.transfer('pasted.png'), bubbles: true, cancelable: true,
-      })));
+      await page.paste('body', { file: { name: 'pasted.png', mimeType: 'image/png', buffer: png } });
     } else if (kind === 'capture') {
       expect(await page.evaluate(() => window.field.capture())).toBe(true);
     } else if (kind === 'replace') {
@@ -180,6 +158,7 @@ test(`${OPERATIONS} mixed operations leave no object URL, camera track, C++ obje
     return { grew: during - before, after: window.core.testHeapCounters.heapBytesInUse - before };
   });
   await page.close();
+  const uncaught = page.problems.filter((problem) => problem.startsWith('pageerror:'));
 
   const report = {
     objectUrlsLive: end.urlsLive, objectUrls: urls,

@@ -4,18 +4,14 @@
 // call (pages/main-thread-counter.js wraps them before the element loads).
 // Each way in — upload, drop, paste, camera capture, every kind of value a page
 // sets — must give the right pixels with all of those counts at zero.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { loadCore } from '../../web/index.js';
-import { launchChromium, startServer, watchProblems } from './chromium.js';
-import { halvesPng } from './element-helpers.js';
+import { browserSuite } from './harness.js';
+import { fieldWithTestHooksDecoder, halvesPng } from './element-helpers.js';
 
 jest.setTimeout(60_000);
 
 const PAGE = '/tests/browser/pages/off-main.html';
-const TEST_HOOKS_WASM = '/build/wasm/test-hooks/imagefield-core-test-hooks.wasm';
 const NONE = { wasm: 0, createImageBitmap: 0, getImageData: 0 };
 
 /** A 64×48 camera frame (4:2:0): white left half, black right half. */
@@ -27,46 +23,22 @@ function halvesY4m() {
     Buffer.alloc((w / 2) * (h / 2) * 2, 128)]);
 }
 
-let browser;
-let server;
+const suite = browserSuite({ camera: { frames: halvesY4m() } });
 let page;
-let problems;
-let dir;
 let core;
 let png;        // the 8×4 halves PNG
 let expected;   // its RGB pixels, decoded by the core in Node
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'imagefield-off-main-'));
-  await writeFile(join(dir, 'halves.y4m'), halvesY4m());
-  server = await startServer();
-  browser = await launchChromium([
-    '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-video-capture=${join(dir, 'halves.y4m')}`,
-  ]);
   core = await loadCore();
   png = await halvesPng();
   expected = Array.from(core.decode(png, { mode: 'RGB' }).data);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
 async function open(query = '') {
-  page = await browser.newPage();
-  problems = watchProblems(page);
-  await page.goto(`${server.url}${PAGE}${query}`);
-  await page.waitForSelector('html[data-ready="true"]');
+  page = await suite.openPage(`${PAGE}${query}`, { ready: true });
   await page.evaluate((bytes) => { window.png = new Uint8Array(bytes); }, [...png]);
 }
-
-afterEach(async () => {
-  await page?.close();
-  expect(problems).toEqual([]);
-});
 
 const mainThreadWork = () => page.evaluate(() => ({ ...window.mainThreadWork }));
 const changes = (id) => page.waitForFunction(([field, n]) => window.events.filter((e) => e.id === field && e.type === 'change').length >= n
@@ -79,7 +51,7 @@ const valueOf = (id) => page.evaluate((field) => {
   return { width, height, mode, data: Array.from(data) };
 }, id);
 
-test('upload, drop, paste and capture: the right pixels, no Wasm, createImageBitmap or getImageData on the main thread', async () => {
+suite.test('upload, drop, paste and capture: the right pixels, no Wasm, createImageBitmap or getImageData on the main thread', async () => {
   await open();
   await page.evaluate(() => {
     window.makeField({ id: 'upload', interactive: true });
@@ -89,25 +61,16 @@ test('upload, drop, paste and capture: the right pixels, no Wasm, createImageBit
     window.makeField({ id: 'jpeg', interactive: true });
   });
   const jpeg = Buffer.from(core.encode(core.decode(png, { mode: 'RGB' }), { format: 'jpeg', quality: 90 }));
-  await page.setInputFiles('#jpeg .file-input', { name: 'halves.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await page.uploadFile('#jpeg >> .file-input', { name: 'halves.jpg', mimeType: 'image/jpeg', buffer: jpeg });
   expect(await changes('jpeg')).toEqual([]);
 
-  await page.setInputFiles('#upload .file-input', { name: 'halves.png', mimeType: 'image/png', buffer: png });
+  await page.uploadFile('#upload >> .file-input', { name: 'halves.png', mimeType: 'image/png', buffer: png });
   expect(await changes('upload')).toEqual([]);
 
-  const dataTransfer = await page.evaluateHandle(() => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([window.png], 'halves.png', { type: 'image/png' }));
-    return transfer;
-  });
-  await page.dispatchEvent('#drop >> .frame', 'drop', { dataTransfer });
+  await page.dropFiles('#drop >> .frame', [{ name: 'halves.png', mimeType: 'image/png', buffer: png }]);
   expect(await changes('drop')).toEqual([]);
 
-  await page.evaluate(() => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([window.png], 'pasted.png', { type: 'image/png' }));
-    document.getElementById('paste').dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-  });
+  await page.paste('#paste', { file: { name: 'pasted.png', mimeType: 'image/png', buffer: png } });
   expect(await changes('paste')).toEqual([]);
 
   expect(await page.evaluate(() => document.getElementById('camera').capture())).toBe(true);
@@ -154,7 +117,7 @@ test('upload, drop, paste and capture: the right pixels, no Wasm, createImageBit
   const decoder = await page.evaluate(() => document.getElementById('upload').decoder.stats);
   expect(decoder).toMatchObject({ workersStarted: 1, decodes: 5 });
   expect(work).toEqual(NONE);
-});
+}, { needs: ['cameraFrames'] });
 
 test('a value of every kind the page sets, and a form file: the right pixels, no pixel work on the main thread', async () => {
   await open();
@@ -215,13 +178,8 @@ test('a value of every kind the page sets, and a form file: the right pixels, no
 
 test('a trap in the Worker during an upload: `error`, the previous value kept, the next upload works', async () => {
   await open();
-  await page.evaluate(async (wasmUrl) => {
-    const { ContainedDecoder } = await import('/web/index.js');
-    window.replaced = [];
-    const field = window.makeField({ id: 'f', interactive: true });
-    field.decoder = new ContainedDecoder({ wasmUrl, onReplace: (reason) => window.replaced.push(reason) });
-  }, TEST_HOOKS_WASM);
-  const upload = (name, buffer) => page.setInputFiles('#f .file-input', { name, mimeType: 'image/png', buffer });
+  await fieldWithTestHooksDecoder(page);
+  const upload = (name, buffer) => page.uploadFile('#f >> .file-input', { name, mimeType: 'image/png', buffer });
 
   await upload('first.png', png);
   await waitFor('f', 'change', 1);

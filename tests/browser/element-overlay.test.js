@@ -2,7 +2,7 @@
 // what a user sees, through the element's letterbox, in Chromium.
 import { writeFileSync } from 'node:fs';
 import { jest } from '@jest/globals';
-import { launchChromium, startServer, watchProblems } from './chromium.js';
+import { browserSuite } from './harness.js';
 import { eventLog, openFieldPage, waitForEvent } from './element-helpers.js';
 import { npyFile } from '../js/npy-fixtures.js';
 import { loadCore } from '../../web/index.js';
@@ -11,32 +11,17 @@ jest.setTimeout(60_000);
 
 const SHOTS = process.env.OVERLAY_SHOTS;  // a directory to keep the screenshots in, for looking at them
 
-let browser;
-let server;
+const suite = browserSuite();
 let page;
-let problems;
 let core;
 
 beforeAll(async () => {
   core = await loadCore();
-  server = await startServer();
-  browser = await launchChromium();
-  page = await openFieldPage(browser, server);
-  problems = watchProblems(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await openFieldPage(suite);
 });
 
 beforeEach(async () => {
   await page.evaluate(() => window.reset());
-  problems.length = 0;
-});
-
-afterEach(() => {
-  expect(problems).toEqual([]);
 });
 
 // The colours of class-colors.js for ids 1, 2, 3.
@@ -98,7 +83,7 @@ async function frameShot(name) {
     const r = frame.getBoundingClientRect();
     return { x: r.left + frame.clientLeft, y: r.top + frame.clientTop, width: frame.clientWidth, height: frame.clientHeight };
   });
-  const png = await page.screenshot({ clip });
+  const png = await page.screenshot(clip);
   if (SHOTS) writeFileSync(`${SHOTS}/${name}.png`, png);
   const raster = core.convert(core.decode(png), 'RGB');
   return {
@@ -141,36 +126,36 @@ describe('overlays', () => {
     const names = await page.evaluate(() => [...document.querySelector('image-field').shadowRoot
       .querySelectorAll('[part="legend-item"]')].map((b) => [b.textContent, b.getAttribute('aria-pressed'), b.type]));
     expect(names).toEqual([['cat', 'true', 'button'], ['road', 'true', 'button'], ['dog', 'true', 'button']]);
-    await expect(page.getByRole('group', { name: 'Classes' }).isVisible()).resolves.toBe(true);
+    await expect(page.isVisible('image-field >> [role="group"][aria-label="Classes"]')).resolves.toBe(true);
 
-    const road = page.getByRole('button', { name: 'road' });
-    await road.click();
-    expect(await road.getAttribute('aria-pressed')).toBe('false');
+    const road = { css: 'image-field >> button[part="legend-item"]', text: 'road' };
+    await page.click(road);
+    expect(await page.attribute(road, 'aria-pressed')).toBe('false');
     await roadMaskDrawn(false);
     let shot = await frameShot('overlay-road-off');
     expect(shot.at(...screen(1, 8, 6, 6))).toEqual(BLACK);
     expect(shot.at(...screen(2, 6, 1))).toEqual(CAT);          // other classes stay
-    await road.click();
-    expect(await road.getAttribute('aria-pressed')).toBe('true');
+    await page.click(road);
+    expect(await page.attribute(road, 'aria-pressed')).toBe('true');
     await roadMaskDrawn(true);
     shot = await frameShot('overlay-road-on');
     expect(near(shot.at(...screen(1, 8, 6, 6)), tinted(ROAD))).toBe(true);
 
     // From the keyboard, focus stays on the pressed button.
-    const cat = page.getByRole('button', { name: 'cat' });
-    await cat.focus();
-    await page.keyboard.press('Enter');
-    expect(await cat.getAttribute('aria-pressed')).toBe('false');
+    const cat = { css: 'image-field >> button[part="legend-item"]', text: 'cat' };
+    await page.focus(cat);
+    await page.press(null, 'Enter');
+    expect(await page.attribute(cat, 'aria-pressed')).toBe('false');
     expect(await page.evaluate(() => document.querySelector('image-field').shadowRoot.activeElement?.textContent)).toBe('cat');
     shot = await frameShot('overlay-cat-off');
     expect(shot.at(...screen(2, 6, 1))).toEqual(BLACK);
     expect(shot.at(...screen(7, 3, 1, -4))).toEqual(DOG);
-    await page.keyboard.press('Space');
+    await page.press(null, 'Space');
     shot = await frameShot('overlay-cat-on');
     expect(shot.at(...screen(2, 6, 1))).toEqual(CAT);
   });
 
-  test('the overlay follows a resize, in screen space at the device pixel ratio', async () => {
+  suite.test('the overlay follows a resize, in screen space at the device pixel ratio', async () => {
     await annotatedField();
     await page.evaluate(() => document.querySelector('image-field').setAttribute('width', '122'));
     await page.waitForFunction(() => document.querySelector('image-field').shadowRoot.querySelector('.overlay').width === 120);
@@ -179,9 +164,8 @@ describe('overlays', () => {
     expect(shot.at(2 * SCALE + 1, 6 * SCALE)).toEqual(CAT);
     expect(near(shot.at(SCALE + 6, 8 * SCALE + 6), tinted(ROAD))).toBe(true);
 
-    const context = await browser.newContext({ deviceScaleFactor: 2 });
+    const hiDpi = await openFieldPage(suite, { deviceScaleFactor: 2 });
     try {
-      const hiDpi = await openFieldPage(context, server);
       const sizes = await hiDpi.evaluate(async (size) => {
         const field = window.makeField({ width: '222', height: '122' });
         field.value = { width: size, height: size, mode: 'RGB', data: new Uint8Array(size * size * 3) };
@@ -194,9 +178,9 @@ describe('overlays', () => {
       }, IMAGE);
       expect(sizes).toEqual([440, 240, 220, 120]);
     } finally {
-      await context.close();
+      await hiDpi.close();
     }
-  });
+  }, { needs: ['deviceScaleFactor'] });
 
   test('invalid layers fire error with the core\'s code and message and keep the previous overlays', async () => {
     await annotatedField();
@@ -278,7 +262,7 @@ describe('.npy files', () => {
   test('a dropped .npy is decoded by the core with the field\'s layout, shown and set as the value', async () => {
     const bytes = npyFile('f4', [3, 2, 4], chw);
     await page.evaluate(() => window.makeField({ interactive: true, layout: 'chw' }));
-    const accept = await page.$eval('image-field >> input[type=file]', (input) => input.accept);
+    const accept = await page.evalOn('image-field >> input[type=file]', (input) => input.accept);
     expect(accept.split(',')).toContain('.npy');
     await page.evaluate((content) => {
       const transfer = new DataTransfer();
@@ -312,8 +296,7 @@ describe('.npy files', () => {
   test('the same bytes as HWC, chosen in the file picker; a broken .npy keeps the value and says why', async () => {
     await page.evaluate(() => window.makeField({ interactive: true }));
     const hwc = npyFile('u1', [1, 2, 3], [10, 20, 30, 40, 50, 60]);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('image-field >> .dropzone')]);
-    await chooser.setFiles({ name: 'pixels.npy', mimeType: 'application/octet-stream', buffer: Buffer.from(hwc) });
+    await page.chooseFile('image-field >> .dropzone', { name: 'pixels.npy', mimeType: 'application/octet-stream', buffer: Buffer.from(hwc) });
     await waitForEvent(page, 'change');
     const value = await page.evaluate(() => Array.from(document.querySelector('image-field').value.data));
     expect(value).toEqual([10, 20, 30, 40, 50, 60]);

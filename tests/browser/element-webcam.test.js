@@ -1,10 +1,8 @@
 // <image-field> with Chromium's fake camera fed by a Y4M file made here: the
 // left half white, the right half black, so mirrored pixels are checked.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { jest } from '@jest/globals';
-import { launchChromium, startServer, watchProblems } from './chromium.js';
+import { browserSuite } from './harness.js';
 import { eventLog, openFieldPage, types, waitForEvent } from './element-helpers.js';
 
 jest.setTimeout(60_000);
@@ -20,44 +18,23 @@ function halvesY4m() {
   return Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F30:1 Ip A1:1 C420jpeg\n`), Buffer.from('FRAME\n'), luma, chroma]);
 }
 
-let browser;
-let server;
+const suite = browserSuite({ camera: { frames: halvesY4m() } });
 let page;
-let problems;
-let dir;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'imagefield-camera-'));
-  const video = join(dir, 'halves.y4m');
-  await writeFile(video, halvesY4m());
-  server = await startServer();
-  browser = await launchChromium([
-    '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-video-capture=${video}`,
-  ]);
-  page = await openFieldPage(browser, server);
-  problems = watchProblems(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  page = await openFieldPage(suite);
 });
 
 beforeEach(async () => {
   await page.evaluate(() => window.reset());
-  problems.length = 0;
 });
-
-afterEach(() => expect(problems).toEqual([]));
 
 const liveTracks = () => page.evaluate(() => window.liveTracks());
 const streamCount = () => page.evaluate(() => window.streams.length);
 
 async function startCamera(attributes = {}) {
   await page.evaluate((a) => window.makeField({ interactive: true, sources: 'webcam upload', ...a }), attributes);
-  await page.waitForTimeout(50);
+  await new Promise((resolve) => { setTimeout(resolve, 50); });
   expect(await streamCount()).toBe(0);  // never at mount
   await page.click('image-field >> button.start');
   await page.waitForSelector('image-field >> button.capture', { state: 'visible' });
@@ -78,11 +55,11 @@ const halves = () => page.evaluate(() => {
   return { width, height, left: left / n, right: right / n };
 });
 
-test('start on request, capture mirrored pixels, upload → input → change, tracks ended after capture', async () => {
+suite.test('start on request, capture mirrored pixels, upload → input → change, tracks ended after capture', async () => {
   await startCamera();
   expect(await liveTracks()).toBe(1);
-  expect(await page.$eval('image-field >> video', (v) => [v.hidden, v.classList.contains('mirrored')])).toEqual([false, true]);
-  if (process.env.IMAGEFIELD_SHOTS) await page.screenshot({ path: `${process.env.IMAGEFIELD_SHOTS}/webcam.png` });
+  expect(await page.evalOn('image-field >> video', (v) => [v.hidden, v.classList.contains('mirrored')])).toEqual([false, true]);
+  if (process.env.IMAGEFIELD_SHOTS) await writeFile(`${process.env.IMAGEFIELD_SHOTS}/webcam.png`, await page.screenshot());
   await page.click('image-field >> button.capture');
   await waitForEvent(page, 'change');
   const log = await eventLog(page);
@@ -94,15 +71,15 @@ test('start on request, capture mirrored pixels, upload → input → change, tr
   expect(pixels.left).toBeLessThan(40);
   expect(pixels.right).toBeGreaterThan(215);
   expect(await liveTracks()).toBe(0);
-});
+}, { needs: ['cameraFrames'] });
 
-test('mirror="false" keeps the camera\'s own orientation', async () => {
+suite.test('mirror="false" keeps the camera\'s own orientation', async () => {
   await startCamera({ mirror: 'false' });
   await page.evaluate(() => document.querySelector('image-field').capture());
   const pixels = await halves();
   expect(pixels.left).toBeGreaterThan(215);
   expect(pixels.right).toBeLessThan(40);
-});
+}, { needs: ['cameraFrames'] });
 
 test('clear, a source switch and disconnect each stop the camera', async () => {
   await startCamera();
@@ -132,7 +109,7 @@ test('a camera that opens after the user moved on is released at once', async ()
   expect(await page.isVisible('image-field >> video')).toBe(false);
 });
 
-test('stream-every emits frames; frames() yields one frame per request', async () => {
+suite.test('stream-every emits frames; frames() yields one frame per request', async () => {
   await startCamera({ 'stream-every': '0.05' });
   await waitForEvent(page, 'stream', 3);
   const frames = await page.evaluate(async () => {
@@ -150,7 +127,7 @@ test('stream-every emits frames; frames() yields one frame per request', async (
   expect(log.find((e) => e.type === 'stream').value).toMatchObject({ width: W, height: H, mode: 'RGB' });
   expect(await liveTracks()).toBe(0);
   expect(types(log).filter((t) => t === 'upload')).toEqual([]);
-});
+}, { needs: ['cameraFrames'] });
 
 test('a constraint no camera meets fires camera_unavailable with a visible message', async () => {
   await page.evaluate(() => {

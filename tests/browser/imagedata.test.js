@@ -1,27 +1,14 @@
 // In a real browser: the SIMD build is picked, results come out as real
 // ImageData ready for putImageData, and zero-copy input works.
 import { jest } from '@jest/globals';
-import { launchChromium, startServer, watchProblems } from './chromium.js';
+import { browserSuite } from './harness.js';
 
 jest.setTimeout(60_000);
 
-let browser;
-let server;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 test('toImageData and fromArray({output: "imagedata"}) give ImageData that draws the pixels', async () => {
-  const page = await browser.newPage();
-  const problems = watchProblems(page);
-  await page.goto(`${server.url}/tests/browser/pages/blank.html`);
+  const page = await suite.openPage('/tests/browser/pages/blank.html');
   const result = await page.evaluate(async () => {
     const { loadCore } = await import('/web/index.js');
     const core = await loadCore();
@@ -50,13 +37,12 @@ test('toImageData and fromArray({output: "imagedata"}) give ImageData that draws
   expect(result.drawn).toEqual([10, 20, 30, 255, 200, 150, 100, 255]);
   expect(result.tensorPixels).toEqual([0, 255, 0, 255, 255, 0, 0, 255, 127, 127, 255, 255, 63, 63, 255, 255]);
   expect(result.released).toBe(true);
-  expect(problems).toEqual([]);
+  expect(page.problems).toEqual([]);
   await page.close();
 });
 
 test('loadCore({simd: false}) runs the non-SIMD build in the browser with the same results', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/tests/browser/pages/blank.html`);
+  const page = await suite.openPage('/tests/browser/pages/blank.html');
   const result = await page.evaluate(async () => {
     const { loadCore } = await import('/web/index.js');
     const [simd, scalar] = await Promise.all([loadCore({ simd: true }), loadCore({ simd: false })]);

@@ -3,29 +3,14 @@
 // build the engine runs is downloaded, a server with the wrong MIME type still
 // works, and a missing file is an error rather than a hang.
 import { jest } from '@jest/globals';
-import { launchChromium, startServer, watchProblems } from './chromium.js';
+import { browserSuite } from './harness.js';
 
 jest.setTimeout(60_000);
 
-let browser;
-let server;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function blankPage() {
-  const context = await browser.newContext();  // empty HTTP cache
-  const page = await context.newPage();
-  await page.goto(`${server.url}/tests/browser/pages/blank.html`);
-  return page;
-}
+/** A blank page in a browsing context of its own: an empty HTTP cache. */
+const blankPage = () => suite.openPage('/tests/browser/pages/blank.html');
 
 const tryLoadCore = (page, options) => page.evaluate(async (opts) => {
   const { loadCore } = await import('/web/index.js');
@@ -40,17 +25,16 @@ const tryLoadCore = (page, options) => page.evaluate(async (opts) => {
 
 test('the .wasm request starts before the glue has arrived, and only the SIMD build is downloaded', async () => {
   const page = await blankPage();
-  const problems = watchProblems(page);
   const events = [];
-  // The glue is held back: a loader that fetches the .wasm only from inside
-  // the glue would request it after the glue's response.
-  await page.route(/\/web\/core\/wasm\/.*\.js$/, async (route) => {
-    await new Promise((resolve) => { setTimeout(resolve, 400); });
-    events.push(`glue response ${new URL(route.request().url()).pathname}`);
-    await route.continue();
-  });
-  page.on('request', (request) => {
-    if (request.url().includes('/web/core/wasm/')) events.push(`request ${new URL(request.url()).pathname}`);
+  // The glue is held back by the server: a loader that fetches the .wasm only
+  // from inside the glue would request it after the glue's response.
+  suite.server.route(/\/web\/core\/wasm\//, async ({ path, fetchOriginal }) => {
+    events.push(`request ${path}`);
+    if (path.endsWith('.js')) {
+      await new Promise((resolve) => { setTimeout(resolve, 400); });
+      events.push(`glue response ${path}`);
+    }
+    return fetchOriginal();
   });
   const result = await tryLoadCore(page);
   expect(result).toEqual({ ok: true, simd: true, pixels: [0, 127, 255] });
@@ -61,34 +45,34 @@ test('the .wasm request starts before the glue has arrived, and only the SIMD bu
   expect(glueReleased).toBeGreaterThanOrEqual(0);
   expect(wasmRequested).toBeLessThan(glueReleased);
   expect(events.filter((e) => e.includes('nosimd'))).toEqual([]);
-  expect(problems).toEqual([]);
-  await page.context().close();
+  expect(page.problems).toEqual([]);
+  await page.close();
 });
 
 test('a server that sends the .wasm with another MIME type still works (no streaming compilation)', async () => {
   const page = await blankPage();
-  const problems = watchProblems(page);
-  await page.route(/\/imagefield-core\.wasm$/, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  suite.server.route(/\/imagefield-core\.wasm$/, async ({ fetchOriginal }) => {
+    const response = await fetchOriginal();
+    return { ...response, headers: { ...response.headers, 'content-type': 'application/octet-stream' } };
   });
   expect(await tryLoadCore(page)).toEqual({ ok: true, simd: true, pixels: [0, 127, 255] });
-  expect(problems).toEqual([]);
-  await page.context().close();
+  expect(page.problems).toEqual([]);
+  await page.close();
 });
 
 test('a missing .wasm rejects loadCore() with the URL and the HTTP status', async () => {
+  suite.allowProblems(/missing\.wasm/, /status of 404/);
   const page = await blankPage();
   const result = await tryLoadCore(page, { wasmUrl: '/web/core/wasm/missing.wasm' });
   expect(result.ok).toBe(false);
   expect(result.message).toMatch(/\/web\/core\/wasm\/missing\.wasm.*HTTP 404/);
-  await page.context().close();
+  await page.close();
 });
 
 test('a server that answers the .wasm with a page: load_failed naming the content type, the first bytes and the fix', async () => {
   const page = await blankPage();
-  await page.route(/\/imagefield-core\.wasm$/, (route) => route.fulfill({
-    status: 200, contentType: 'text/html', body: '<!doctype html><title>app</title>',
+  suite.server.route(/\/imagefield-core\.wasm$/, async () => ({
+    status: 200, headers: { 'content-type': 'text/html', 'cache-control': 'no-store' }, body: Buffer.from('<!doctype html><title>app</title>'),
   }));
   const result = await page.evaluate(async () => {
     const { loadCore, ImageFieldError } = await import('/web/index.js');
@@ -103,5 +87,5 @@ test('a server that answers the .wasm with a page: load_failed naming the conten
   expect(result.message).toContain('/web/core/wasm/imagefield-core.wasm is not a WebAssembly module (content type "text/html")');
   expect(result.message).toContain('3c 21 64 6f 63 74 79 70 65');  // "<!doctype"
   expect(result.message).toMatch(/serve .* as application\/wasm/);
-  await page.context().close();
+  await page.close();
 });

@@ -1,4 +1,4 @@
-// loadCore({ worker: true }) in Chromium: a WorkerCore whose methods mirror
+// loadCore({ worker: true }) in a real browser: a WorkerCore whose methods mirror
 // the synchronous Core's and return Promises, computed in a Worker with its
 // own Wasm instance (the same bytes as the page's core), so the page's main
 // thread keeps running while a 13 MP image is encoded, decoded and
@@ -6,36 +6,17 @@
 // replace the Worker and surface as ImageFieldError. Traps and hangs are
 // real: the test-hooks build (build/wasm/test-hooks, never shipped).
 import { jest } from '@jest/globals';
-import { launchChromium, startServer, watchProblems } from './chromium.js';
+import { browserSuite } from './harness.js';
 
 jest.setTimeout(120_000);
 
 const TEST_HOOKS_WASM = '/build/wasm/test-hooks/imagefield-core-test-hooks.wasm';
 
-let browser;
-let server;
+const suite = browserSuite();
 let page;
-let problems;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 beforeEach(async () => {
-  page = await browser.newPage();
-  problems = watchProblems(page);
-  await page.goto(`${server.url}/tests/browser/pages/blank.html`);
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(problems).toEqual([]);
+  page = await suite.openPage('/tests/browser/pages/blank.html');
 });
 
 /** Runs `body(imagefield, helpers, arg)` in the page; errors come back as plain objects. */
@@ -198,6 +179,7 @@ test('a trap and a hang in the Worker: ImageFieldError, the Worker replaced, lat
 });
 
 test('a Worker whose core cannot load rejects loadCore({ worker: true }) with load_failed naming the URL', async () => {
+  suite.allowProblems(/missing\.wasm/, /status of 404/);
   const result = await inPage(async ({ loadCore }, h) => h.outcome(loadCore({ worker: true, wasmUrl: '/web/core/wasm/missing.wasm' })));
   expect(result).toMatchObject({ ok: false, isImageFieldError: true, code: 'load_failed' });
   expect(result.message).toMatch(/missing\.wasm.*HTTP 404/);
