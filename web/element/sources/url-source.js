@@ -11,6 +11,8 @@ export async function fetchBlob(url, signal) {
     throw new ImageFieldError('decode_failed', `the image at ${JSON.stringify(url)} could not be fetched (${error.message})`);
   }
   if (!response.ok) {
+    // The error page is not read: end its download now rather than whenever it is collected.
+    await response.body?.cancel().catch(() => {});
     throw new ImageFieldError('decode_failed', `the image at ${JSON.stringify(url)} answered HTTP ${response.status}`);
   }
   return response.blob();
