@@ -6,6 +6,7 @@
 // stays until a capture replaces it or Cancel brings it back.
 import { jest } from '@jest/globals';
 import { browserSuite } from './harness.js';
+import { axeViolations } from './axe.js';
 import { eventLog, halvesPng, openFieldPage, types, waitForEvent } from './element-helpers.js';
 
 jest.setTimeout(60_000);
@@ -139,9 +140,15 @@ describe('disabled', () => {
     expect(off.controls).toBeGreaterThan(5);
     await drop('#off');
     await page.paste('body', { file: halves() });
-    await page.click('#off >> canvas.image').catch(() => {});  // a click on the image would be `select`
-    await page.evaluate(() => document.querySelector('#off').shadowRoot.querySelector('canvas.image')
-      .dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: 1, clientY: 1 })));
+    // A click on the image's first pixel would be `select`.
+    await page.evaluate(() => {
+      const canvas = document.querySelector('#off').shadowRoot.querySelector('canvas.image');
+      const box = canvas.getBoundingClientRect();
+      const scale = Math.min(box.width / canvas.width, box.height / canvas.height);
+      const x = box.left + (box.width - canvas.width * scale) / 2 + 1;
+      const y = box.top + (box.height - canvas.height * scale) / 2 + 1;
+      canvas.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: x, clientY: y }));
+    });
     await drop('#sentinel');
     await page.waitForFunction(() => window.events.some((e) => e.type === 'change:sentinel'));
     expect(await eventsOf('off')).toEqual(['change']);
@@ -183,7 +190,7 @@ describe('disabled', () => {
     expect(await state()).toEqual({ submitted: true, property: false });
   });
 
-  test('disabling a field whose camera runs stops the camera', async () => {
+  suite.test('disabling a field whose camera runs stops the camera', async () => {
     await page.evaluate(() => window.makeField({ sources: 'webcam upload' }));
     await page.click('image-field >> button.start');
     await page.waitForSelector('image-field >> button.capture', { state: 'visible' });
@@ -192,7 +199,7 @@ describe('disabled', () => {
       document.querySelector('image-field').disabled = true;
     });
     expect(await page.evaluate(() => [window.track.readyState, document.querySelector('image-field').shadowRoot.querySelector('video').srcObject])).toEqual(['ended', null]);
-  });
+  }, { needs: ['camera'] });
 });
 
 describe('the webcam over a shown value', () => {
@@ -203,7 +210,7 @@ describe('the webcam over a shown value', () => {
   });
   const width = () => page.evaluate(() => document.querySelector('image-field').value?.width ?? null);
 
-  test('Webcam opens the camera, the value stays; Cancel brings it back; a capture replaces it', async () => {
+  suite.test('Webcam opens the camera, the value stays; Cancel brings it back; a capture replaces it', async () => {
     await page.evaluate(() => window.makeField({ sources: 'upload webcam' }));
     await setValue('image-field');
     await waitForEvent(page, 'change');
@@ -214,6 +221,7 @@ describe('the webcam over a shown value', () => {
     expect(await view()).toMatchObject({ camera: true, toolbar: false, dropzone: false });
     expect(await page.isVisible('image-field >> video')).toBe(true);
     expect(await page.isVisible('image-field >> button.cancel-camera')).toBe(true);
+    expect(await axeViolations(page, '#fields')).toEqual([]);  // the running camera's view
 
     await page.click('image-field >> button.cancel-camera');
     expect(await track()).toBe('ended');
@@ -234,5 +242,5 @@ describe('the webcam over a shown value', () => {
     expect(await track()).toBe('ended');
     expect(await width()).toBeGreaterThan(8);
     expect(await view()).toMatchObject({ camera: false, toolbar: true });
-  });
+  }, { needs: ['camera'] });
 });

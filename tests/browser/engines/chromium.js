@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 export const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const capabilities = {
+  camera: true,
   fileChooser: true,
   cameraFrames: true,
   twoCameras: true,

@@ -10,6 +10,7 @@ import { startXvfb } from './xvfb.js';
 export const EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export const capabilities = {
+  camera: true,
   fileChooser: true,
   cameraFrames: 'the fake camera (media.navigator.streams.fake) shows its own 640×480 picture, not a given video',
   twoCameras: 'the fake camera is a single device',

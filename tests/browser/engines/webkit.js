@@ -22,6 +22,7 @@ export const DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDrive
 export const BROWSER = process.env.WEBKIT_BROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 export const capabilities = {
+  camera: 'getUserMedia never settles in MiniBrowser under WebDriver here (the mock camera\'s permission request is not answered)',
   fileChooser: 'the file chooser is cancelled under automation (files are sent to the <input type=file> instead)',
   cameraFrames: 'the mock camera (--enable-mock-capture-devices) shows its own picture, not a given video',
   twoCameras: true,
