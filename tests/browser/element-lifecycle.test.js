@@ -38,9 +38,10 @@ function countResources() {
     revoked(url);
   };
   window.cameraTracks = [];
-  const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-  navigator.mediaDevices.getUserMedia = async (constraints) => {
-    const stream = await original(constraints);
+  // On the prototype: WebKit can drop properties set on navigator.mediaDevices itself.
+  const original = MediaDevices.prototype.getUserMedia;
+  MediaDevices.prototype.getUserMedia = async function counted(constraints) {
+    const stream = await original.call(this, constraints);
     window.cameraTracks.push(...stream.getTracks());
     return stream;
   };

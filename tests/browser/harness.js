@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test as jestTest } from '@jest/globals';
 import { startTestServer } from './test-server.js';
 import { BrowserPage } from './page-facade.js';
+import { CAPABILITIES } from './engines/capabilities.js';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 export const ENGINE = process.env.IMAGEFIELD_BROWSER ?? 'chromium';
@@ -90,8 +91,10 @@ export function browserSuite(options = {}) {
      * skipped (with the engine's reasons, counted in the summary) where it does not.
      */
     test(name, fn, { needs = [], timeout } = {}) {
+      const unknown = needs.filter((need) => !(need in CAPABILITIES));
+      if (unknown.length) throw new Error(`unknown capabilities ${unknown.join(', ')}: see engines/capabilities.js`);
       const reasons = needs.filter((need) => capabilities[need] !== true)
-        .map((need) => `${need}: ${capabilities[need] ?? 'not provided by this engine backend'}`);
+        .map((need) => `${need}: ${capabilities[need]}`);
       if (reasons.length === 0) {
         jestTest(name, fn, timeout);
       } else {

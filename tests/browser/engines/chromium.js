@@ -11,23 +11,12 @@
 // and onDialog(message) (set by the page facade).
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
+import { allCapabilities } from './capabilities.js';
+import { LibraryPage } from './library-page.js';
 
 export const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const capabilities = {
-  camera: true,
-  fileChooser: true,
-  cameraFrames: true,
-  twoCameras: true,
-  cameraDenied: true,
-  insecureOrigin: true,
-  deviceScaleFactor: true,
-  download: true,
-  clipboardImage: true,
-  fullscreen: true,
-  anyFileName: true,
-  pasteAnyFile: true,
-};
+export const capabilities = allCapabilities();
 
 const KEYS = { Enter: 'Enter', Space: ' ', 'Control+V': 'Control+V' };
 
@@ -41,42 +30,11 @@ function cameraFlags(camera) {
   throw new Error(`unknown camera option ${JSON.stringify(camera)}`);
 }
 
-class ChromiumPage {
-  constructor(context, page) {
-    this.context = context;
-    this.page = page;
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.onProblem(`console.error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => this.onProblem(`pageerror: ${error.message}`));
-    page.on('requestfailed', (request) => this.onProblem(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) this.onProblem(`HTTP ${response.status()} ${response.url()}`);
-    });
-    page.on('dialog', (dialog) => {
-      this.onDialog(dialog.message());
-      dialog.dismiss().catch(() => {});
-    });
-  }
-
-  goto(url) { return this.page.goto(url); }
-
-  evaluate(fn, arg) { return this.page.evaluate(fn, arg); }
-
-  async element(fn, arg) {
-    const handle = (await this.page.evaluateHandle(fn, arg)).asElement();
-    if (!handle) throw new Error(`no element for ${JSON.stringify(arg)}`);
-    return handle;
-  }
-
-  click(handle) { return handle.click(); }
-
+class ChromiumPage extends LibraryPage {
   async press(handle, key) {
     if (handle) await handle.press(KEYS[key]);
     else await this.page.keyboard.press(KEYS[key]);
   }
-
-  mouseClick(x, y) { return this.page.mouse.click(x, y); }
 
   setFiles(handle, file) { return handle.setInputFiles(file); }
 
@@ -114,11 +72,6 @@ class ChromiumPage {
     return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
   }
 
-  addInitScript(fn, arg) { return this.page.addInitScript(fn, arg); }
-
-  async close() {
-    await this.context.close();
-  }
 }
 
 export async function launch({ camera, clipboard, downloads, insecureHost, server }) {

@@ -2,24 +2,20 @@
 // WebDriver BiDi (playwright-core drives only its own patched Firefox). It runs
 // windowed under Xvfb: headless Firefox's clipboard holds text and HTML only.
 // The driver interface is the one engines/chromium.js describes.
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { allCapabilities } from './capabilities.js';
+import { fileOnDisk } from './files-on-disk.js';
+import { LibraryPage } from './library-page.js';
 import { startXvfb } from './xvfb.js';
 
 export const EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export const capabilities = {
-  camera: true,
-  fileChooser: true,
+  ...allCapabilities(),
   cameraFrames: 'the fake camera (media.navigator.streams.fake) shows its own 640×480 picture, not a given video',
   twoCameras: 'the fake camera is a single device',
-  cameraDenied: true,
-  insecureOrigin: true,
-  deviceScaleFactor: true,
-  download: true,
-  clipboardImage: true,
-  fullscreen: true,
   anyFileName: 'files reach <input type=file> from disk, where a name cannot hold "/"',
   pasteAnyFile: 'a paste carries what the system clipboard holds (text, or a decoded image re-encoded as PNG), not an arbitrary file',
 };
@@ -58,59 +54,20 @@ function prefs({ camera, downloads }) {
   return values;
 }
 
-let files = 0;
-
-/** The file on disk, under its own name (the input takes paths). */
-async function onDisk(scratch, { name, buffer }) {
-  if (name.includes('/')) throw new Error(`a file on disk cannot be named ${JSON.stringify(name)} (capability anyFileName)`);
-  const dir = join(scratch, 'files', String(++files));
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, name);
-  await writeFile(path, buffer);
-  return path;
-}
-
-class FirefoxPage {
+class FirefoxPage extends LibraryPage {
   constructor(context, page, { scratch, downloads }) {
-    this.context = context;
-    this.page = page;
+    super(context, page);
     this.scratch = scratch;
     this.downloads = downloads;
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.onProblem(`console.error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => this.onProblem(`pageerror: ${error.message ?? error}`));
-    page.on('requestfailed', (request) => this.onProblem(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) this.onProblem(`HTTP ${response.status()} ${response.url()}`);
-    });
-    page.on('dialog', (dialog) => {
-      this.onDialog(dialog.message());
-      dialog.dismiss().catch(() => {});
-    });
   }
-
-  goto(url) { return this.page.goto(url); }
-
-  evaluate(fn, arg) { return this.page.evaluate(fn, arg); }
-
-  async element(fn, arg) {
-    const handle = (await this.page.evaluateHandle(fn, arg)).asElement();
-    if (!handle) throw new Error(`no element for ${JSON.stringify(arg)}`);
-    return handle;
-  }
-
-  click(handle) { return handle.click(); }
 
   async press(handle, key) {
     if (handle) await handle.focus();
     await this.page.keyboard.press(KEYS[key]);
   }
 
-  mouseClick(x, y) { return this.page.mouse.click(x, y); }
-
   async setFiles(handle, file) {
-    await handle.uploadFile(await onDisk(this.scratch, file));
+    await handle.uploadFile(await fileOnDisk(this.scratch, file));
   }
 
   async chooseFile(handle, file, { key } = {}) {
@@ -118,7 +75,7 @@ class FirefoxPage {
     if (key) await this.press(handle, key);
     else await handle.click();
     const chooser = await opened;
-    if (file) await chooser.accept([await onDisk(this.scratch, file)]);
+    if (file) await chooser.accept([await fileOnDisk(this.scratch, file)]);
     else await chooser.cancel();
     return { multiple: chooser.isMultiple() };
   }
@@ -173,11 +130,6 @@ class FirefoxPage {
     }
   }
 
-  addInitScript(fn, arg) { return this.page.evaluateOnNewDocument(fn, arg); }
-
-  async close() {
-    await this.context.close();
-  }
 }
 
 export async function launch({ camera, downloads, insecureHost, scratch }) {

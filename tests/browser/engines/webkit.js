@@ -12,26 +12,24 @@
 //   screenshots under Xvfb can come back black).
 // The driver interface is the one engines/chromium.js describes.
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, readlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { allCapabilities } from './capabilities.js';
+import { fileOnDisk } from './files-on-disk.js';
 import { startXvfb } from './xvfb.js';
 
 export const DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
 export const BROWSER = process.env.WEBKIT_BROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 export const capabilities = {
-  camera: 'getUserMedia never settles in MiniBrowser under WebDriver here (the mock camera\'s permission request is not answered)',
+  ...allCapabilities(),
   fileChooser: 'the file chooser is cancelled under automation (files are sent to the <input type=file> instead)',
   cameraFrames: 'the mock camera (--enable-mock-capture-devices) shows its own picture, not a given video',
-  twoCameras: true,
   cameraDenied: 'MiniBrowser has no setting that denies the camera without a prompt',
   insecureOrigin: 'WebKitGTK has no host-resolver setting to reach the test server under another name',
   deviceScaleFactor: 'WebDriver classic cannot set the device pixel ratio',
   download: 'MiniBrowser under WebDriver keeps no downloads the test can read',
-  clipboardImage: true,
-  fullscreen: true,
   anyFileName: 'files reach <input type=file> from disk, where a name cannot hold "/"',
   pasteAnyFile: 'a paste carries what the X clipboard holds as typed data, not an arbitrary file',
 };
@@ -85,17 +83,6 @@ class WebDriverSession {
   script(source, args = []) { return this.command('POST', '/execute/sync', { script: source, args }); }
 }
 
-let files = 0;
-
-async function onDisk(scratch, { name, buffer }) {
-  if (name.includes('/')) throw new Error(`a file on disk cannot be named ${JSON.stringify(name)} (capability anyFileName)`);
-  const dir = join(scratch, 'files', String(++files));
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, name);
-  await writeFile(path, buffer);
-  return path;
-}
-
 class WebKitPage {
   constructor(browser, handle) {
     this.browser = browser;
@@ -137,11 +124,11 @@ class WebKitPage {
         const drain = () => (window.__harnessDrain ? window.__harnessDrain() : null);
         Promise.resolve().then(() => (${fn})(arguments[0])).then(
           (value) => done({ json: value === undefined ? null : JSON.stringify(value), kept: drain() }),
-          (error) => done({ error: String((error && error.message) || error), kept: drain() }));`,
+          (error) => done({ thrown: String((error && error.message) || error), kept: drain() }));`,
       args: [arg === undefined ? null : arg],
     });
     this.keep(outcome.kept);
-    if ('error' in outcome) throw new Error(outcome.error);
+    if ('thrown' in outcome) throw new Error(outcome.thrown);
     return outcome.json === null ? undefined : JSON.parse(outcome.json);
   }
 
@@ -196,7 +183,7 @@ class WebKitPage {
 
   async setFiles(handle, file) {
     await this.activate();
-    await this.session.command('POST', `/element/${handle[ELEMENT]}/value`, { text: await onDisk(this.browser.scratch, file) });
+    await this.session.command('POST', `/element/${handle[ELEMENT]}/value`, { text: await fileOnDisk(this.browser.scratch, file) });
   }
 
   /** No chooser here: the file goes to the <input type=file> the element would open (itself, or the one in its root). */
@@ -228,6 +215,10 @@ class WebKitPage {
 
   async screenshot(clip) {
     await this.activate();
+    // The snapshot is of what was last painted: let the page paint its current state first.
+    await this.session.command('POST', '/execute/async', {
+      script: 'const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));', args: [],
+    });
     const png = Buffer.from(await this.session.command('GET', '/screenshot'), 'base64');
     if (!clip) return png;
     const { loadCore } = await import('../../../web/index.js');
@@ -308,7 +299,8 @@ export async function launch({ camera, clipboard, server, scratch }) {
       async writeClipboard({ text, png, type = 'image/png' }) {
         dropClipboard();
         const target = text !== undefined ? 'UTF8_STRING' : type;
-        const owner = spawn('xclip', ['-quiet', '-selection', 'clipboard', '-t', target, '-i'], { env, stdio: ['pipe', 'ignore', 'ignore'] });
+        const typed = text !== undefined ? [] : ['-t', target];  // text: xclip offers every text target
+        const owner = spawn('xclip', ['-quiet', '-selection', 'clipboard', ...typed, '-i'], { env, stdio: ['pipe', 'ignore', 'ignore'] });
         owner.stdin.end(text !== undefined ? Buffer.from(text) : png);
         clipboardOwner = owner;
         // Ready once the X clipboard offers the payload's type.
@@ -323,8 +315,12 @@ export async function launch({ camera, clipboard, server, scratch }) {
     };
     return {
       async newPage() {
-        const { handle } = await session.command('POST', '/window/new', { type: 'tab' });
-        return new WebKitPage(browser, handle);
+        // A window, not a tab: input actions wait forever in a background tab.
+        const { handle } = await session.command('POST', '/window/new', { type: 'window' });
+        const page = new WebKitPage(browser, handle);
+        await page.activate();
+        await session.command('POST', '/window/rect', { width: 1024, height: 768 });
+        return page;
       },
       async close() {
         dropClipboard();

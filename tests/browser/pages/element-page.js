@@ -22,10 +22,11 @@ URL.revokeObjectURL = (url) => {
 };
 
 const streams = [];
-if (navigator.mediaDevices?.getUserMedia) {
-  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-  navigator.mediaDevices.getUserMedia = async (constraints) => {
-    const stream = await getUserMedia(constraints);
+// On the prototype: WebKit can drop properties set on navigator.mediaDevices itself.
+if (globalThis.MediaDevices?.prototype.getUserMedia) {
+  const { getUserMedia } = MediaDevices.prototype;
+  MediaDevices.prototype.getUserMedia = async function recorded(constraints) {
+    const stream = await getUserMedia.call(this, constraints);
     streams.push(stream);
     return stream;
   };
