@@ -190,7 +190,7 @@ describe('disabled', () => {
     expect(await state()).toEqual({ submitted: true, property: false });
   });
 
-  suite.test('disabling a field whose camera runs stops the camera', async () => {
+  test('disabling a field whose camera runs stops the camera', async () => {
     await page.evaluate(() => window.makeField({ sources: 'webcam upload' }));
     await page.click('image-field >> button.start');
     await page.waitForSelector('image-field >> button.capture', { state: 'visible' });
@@ -199,7 +199,7 @@ describe('disabled', () => {
       document.querySelector('image-field').disabled = true;
     });
     expect(await page.evaluate(() => [window.track.readyState, document.querySelector('image-field').shadowRoot.querySelector('video').srcObject])).toEqual(['ended', null]);
-  }, { needs: ['camera'] });
+  });
 });
 
 describe('the webcam over a shown value', () => {
@@ -210,7 +210,7 @@ describe('the webcam over a shown value', () => {
   });
   const width = () => page.evaluate(() => document.querySelector('image-field').value?.width ?? null);
 
-  suite.test('Webcam opens the camera, the value stays; Cancel brings it back; a capture replaces it', async () => {
+  test('Webcam opens the camera, the value stays; Cancel brings it back; a capture replaces it', async () => {
     await page.evaluate(() => window.makeField({ sources: 'upload webcam' }));
     await setValue('image-field');
     await waitForEvent(page, 'change');
@@ -242,5 +242,5 @@ describe('the webcam over a shown value', () => {
     expect(await track()).toBe('ended');
     expect(await width()).toBeGreaterThan(8);
     expect(await view()).toMatchObject({ camera: false, toolbar: true });
-  }, { needs: ['camera'] });
+  });
 });

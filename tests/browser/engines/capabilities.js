@@ -2,7 +2,6 @@
 // backend's table gives each of these true, or the reason it cannot.
 export const CAPABILITIES = {
   fileChooser: 'the real file chooser opens (by click or key) and takes a file',
-  camera: 'a fake camera opens (getUserMedia settles)',
   cameraFrames: 'the fake camera shows a video the test provides',
   twoCameras: 'the fake camera has two devices',
   cameraDenied: 'the camera can be denied without a prompt',
