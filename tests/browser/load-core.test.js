@@ -72,7 +72,7 @@ test('a missing .wasm rejects loadCore() with the URL and the HTTP status', asyn
 test('a server that answers the .wasm with a page: load_failed naming the content type, the first bytes and the fix', async () => {
   const page = await blankPage();
   suite.server.route(/\/imagefield-core\.wasm$/, async () => ({
-    status: 200, headers: { 'content-type': 'text/html' }, body: Buffer.from('<!doctype html><title>app</title>'),
+    status: 200, headers: { 'content-type': 'text/html', 'cache-control': 'no-store' }, body: Buffer.from('<!doctype html><title>app</title>'),
   }));
   const result = await page.evaluate(async () => {
     const { loadCore, ImageFieldError } = await import('/web/index.js');

@@ -54,8 +54,8 @@ export type ImageFieldElementEventMap = Omit<HTMLElementEventMap, keyof ImageFie
  * `imagefield/element`, which also defines the tag; `imagefield` re-exports
  * only this type, so the core stays importable without a DOM (Node, workers).
  *
- * Attributes reflect to the camel-cased properties below. Without
- * `interactive` the field only displays its value.
+ * Attributes reflect to the camel-cased properties below. The field takes
+ * images from the user unless `readonly` (a display) or `disabled`.
  *
  * Shadow parts: `label`, `frame`, `dropzone`, `empty`, `image`, `video`,
  * `camera-controls`, `device-select`, `toolbar`, `sources`, `error`, and
@@ -105,8 +105,20 @@ export interface ImageField extends HTMLElement {
   height: string;
   /** `width`: a number of pixels or any CSS length (default: `--image-field-width`, 320px). */
   width: string;
-  /** `interactive`: accept images from the user. Absent: display only. */
+  /**
+   * Whether the user may change the value now (neither readonly nor disabled).
+   * The `interactive` attribute is kept for older pages and has no effect;
+   * setting this property to false sets `readonly`, to true removes it.
+   */
   interactive: boolean;
+  /** `readonly`: a display field (no sources, no drop or paste, no remove button); the page still sets `value`; not validated. */
+  readOnly: boolean;
+  /**
+   * `disabled`: every control disabled, `aria-disabled` on the field's groups,
+   * no user events, not submitted. A disabled `<fieldset>` disables the field
+   * the same way (through `formDisabledCallback`) without setting this.
+   */
+  disabled: boolean;
   /** `buttons`: toolbar buttons, "download fullscreen share" by default (share only where the Web Share API can share files). */
   buttons: string;
   /** `mirror`: mirror the camera preview and the captured pixels; on unless `mirror="false"`. */

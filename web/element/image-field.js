@@ -55,6 +55,8 @@ export class ImageField extends HTMLElement {
   #decoder = undefined;  // undefined: the page's shared ContainedDecoder
   #tensorOptions = null; // core.toTensor's options for type="tensor"
   #retypes = 0;          // counts #retype() calls
+  #formDisabled = false; // disabled by the attribute or a disabled <fieldset> (formDisabledCallback)
+  #cameraOverValue = false;  // the camera view opened over a shown value
   #onFullscreenChange = () => this.#render();
 
   constructor() {
@@ -91,6 +93,7 @@ export class ImageField extends HTMLElement {
       get name() { return field.name; },
       get format() { return field.format; },
       get required() { return field.required; },
+      get barred() { return field.readOnly; },  // as a readonly input: no constraint validation
       get strings() { return field.#strings; },
       get dropzone() { return p.dropzone; },
       get raster() { return field.#raster; },
@@ -106,7 +109,8 @@ export class ImageField extends HTMLElement {
       fail,
     });
     this.#sources = new SourceController(this, {
-      get interactive() { return field.interactive; },
+      get editable() { return field.#editable; },
+      get pasteAnywhere() { return field.pasteAnywhere; },
       get sources() { return field.sources; },
       paste: (readFile) => this.#paste(readFile),
     });
@@ -121,7 +125,7 @@ export class ImageField extends HTMLElement {
 
   connectedCallback() {
     // Properties a page set before the element was defined shadow the accessors: replay them.
-    for (const property of [...Object.values(ATTRIBUTES).map((a) => a.property), 'watermark', 'strings', 'webcamConstraints', 'boxes', 'masks', 'decoder', 'tensorOptions', 'value']) {
+    for (const property of [...Object.values(ATTRIBUTES).map((a) => a.property), 'interactive', 'watermark', 'strings', 'webcamConstraints', 'boxes', 'masks', 'decoder', 'tensorOptions', 'value']) {
       if (Object.prototype.hasOwnProperty.call(this, property)) {
         const value = this[property];
         delete this[property];
@@ -132,7 +136,7 @@ export class ImageField extends HTMLElement {
     this.#overlays.connect();
     this.#render();
     this.#form.update();
-    this.#sources.listenToDocument(this.pasteAnywhere);
+    this.#sources.listenToDocument(true);
     // The main-thread core is loaded only where the field's pixel work runs there.
     if (!this.#runner.inWorker) loadCore().catch((error) => this.#fail(error));
   }
@@ -146,15 +150,37 @@ export class ImageField extends HTMLElement {
   }
 
   attributeChangedCallback(name, previous, next) {
-    if (name === 'paste-anywhere' && this.isConnected) this.#sources.listenToDocument(next !== null);
     if (name === 'sources' && this.#sources.current !== 'webcam') this.#stopCamera();
-    if ((name === 'required' || name === 'name') && previous !== next) this.#form.update();
-    if (name === 'interactive' && next === null) this.#stopCamera();
+    if ((name === 'required' || name === 'name' || name === 'readonly') && previous !== next) this.#form.update();
+    if ((name === 'readonly' || name === 'disabled') && !this.#editable) this.#stopCamera();
     if ((name === 'type' || name === 'format') && previous !== next && this.#raster) this.#retype();
     this.#render();
   }
 
   // ---- properties and methods of the public API -------------------------
+
+  /**
+   * Kept for pages written when fields were display-only by default: the
+   * `interactive` attribute has no effect (a field takes images from the user
+   * unless `readonly` or `disabled`). The property tells whether the user can
+   * change the value now; setting it to false makes the field readonly.
+   */
+  get interactive() {
+    return this.#editable;
+  }
+
+  set interactive(on) {
+    this.readOnly = !on;
+  }
+
+  /** Neither readonly nor disabled (by its attribute or a disabled fieldset). */
+  get #editable() {
+    return !this.readOnly && !this.#disabled;
+  }
+
+  get #disabled() {
+    return this.disabled || this.#formDisabled;
+  }
 
   /** What is shown, as the `type` asks; null when empty. Setting it fires `change` once processed. */
   get value() {
@@ -267,12 +293,13 @@ export class ImageField extends HTMLElement {
 
   /** Opens the file chooser (needs a user gesture, as every file input does). */
   openFilePicker() {
-    if (!this.interactive) return;
+    if (!this.#editable) return;
     this.#parts.fileInput.click();
   }
 
   /** Reads an image from the clipboard. Resolves true once the value is set, false on failure (an `error` event says why). */
   async pasteFromClipboard() {
+    if (!this.#editable) return false;
     const signal = this.#begin();
     try {
       const file = await readClipboardImage();
@@ -316,18 +343,19 @@ export class ImageField extends HTMLElement {
     p.dropzone.addEventListener('click', () => this.openFilePicker());  // a real button: Enter and Space click it
     wireFileInput(p.fileInput, (file) => this.#fromUser(file, 'upload'));
     wireDrop(p.frame, p.frame, {
-      enabled: () => this.interactive && this.#sources.list.includes('upload'),
+      enabled: () => this.#editable && this.#sources.list.includes('upload'),
       onFile: (file) => this.#fromUser(file, 'upload'),
     });
     p.start.addEventListener('click', () => this.#startCamera());
     p.capture.addEventListener('click', () => this.capture());
+    p.cancelCamera.addEventListener('click', () => this.#stopCamera());
     p.devices.addEventListener('change', () => this.#startCamera(p.devices.value));
     p.remove.addEventListener('click', () => this.clear());
     p.download.addEventListener('click', () => this.#export.download());
     p.fullscreen.addEventListener('click', () => this.#export.fullscreen());
     p.share.addEventListener('click', () => this.#export.share());
     p.frame.addEventListener('click', (event) => {
-      if (!this.#raster || event.target !== this.#preview.shown) return;
+      if (!this.#raster || this.#disabled || event.target !== this.#preview.shown) return;
       const index = this.#preview.pixelAt(event.clientX, event.clientY);
       if (index) this.#emit('select', { index });
     });
@@ -344,19 +372,24 @@ export class ImageField extends HTMLElement {
     if (source !== 'webcam') this.#stopCamera();
     this.#sources.pick(source);
     this.#render();
+    // Over a shown value the camera opens at once; the value stays until a capture (or cancel).
+    if (source === 'webcam' && this.#raster && !this.#camera.active) {
+      this.#cameraOverValue = true;
+      this.#startCamera();
+    }
   }
 
-  /** A pasted image: `readFile()` gives its file, or throws when the paste held none. */
-  #paste(readFile) {
+  /** A pasted image: `readFile()` resolves to its file, or rejects when the paste held none. */
+  async #paste(readFile) {
     const signal = this.#begin();
     let file;
     try {
-      file = readFile();
+      file = await readFile();
     } catch (error) {
-      this.#fail(error);
+      if (!signal.aborted) this.#fail(error);
       return;
     }
-    this.#fromUser(file, 'clipboard', { signal });
+    if (!signal.aborted) this.#fromUser(file, 'clipboard', { signal });
   }
 
   // ---- actions and the value -------------------------------------------------
@@ -485,21 +518,24 @@ export class ImageField extends HTMLElement {
     this.#commit(null, null, '');
   }
 
+  /** Called for the `disabled` attribute and for a disabled ancestor <fieldset>, as for built-in controls. */
   formDisabledCallback(disabled) {
-    this.#parts.frame.inert = disabled;
-    this.#parts.sources.inert = disabled;
+    this.#formDisabled = disabled;
+    if (!this.#editable) this.#stopCamera();
+    this.#render();
   }
 
   // ---- camera -------------------------------------------------------------
 
   async #startCamera(deviceId) {
-    if (!this.interactive) return false;
+    if (!this.#editable) return false;
     this.#sources.pick('webcam');
     this.#render();
     return this.#camera.start(deviceId);
   }
 
   #stopCamera() {
+    this.#cameraOverValue = false;
     this.#camera.stop();
     this.#render();
   }
@@ -533,8 +569,10 @@ export class ImageField extends HTMLElement {
       showLabel: this.showLabel,
       alt: this.alt,
       placeholder: this.placeholder,
-      interactive: this.interactive,
+      editable: this.#editable,
+      disabled: this.#disabled,
       filled: this.#raster !== null,
+      cameraOverValue: this.#cameraOverValue,
       previewing: this.#preview.objectUrl !== null,
       sources: this.#sources.list,
       source: this.#sources.current,
@@ -545,6 +583,7 @@ export class ImageField extends HTMLElement {
       fullscreenEnabled: this.ownerDocument.fullscreenEnabled,
     });
     this.#overlays.setLabel(this.#strings.legend);
+    this.#overlays.setDisabled(this.#disabled);
     // A file still decoding covers the old picture: its overlay would not fit.
     this.#parts.overlay.style.visibility = this.#preview.objectUrl ? 'hidden' : '';
   }

@@ -6,7 +6,7 @@ import { classColor, cssColor } from '../pipeline/class-colors.js';
  * Rebuilds the buttons of `container` for `classes` (Map id → name);
  * `onToggle(id)` runs when one is pressed.
  */
-export function renderLegend(container, classes, hidden, { label, onToggle }) {
+export function renderLegend(container, classes, hidden, { label, disabled = false, onToggle }) {
   container.setAttribute('aria-label', label);
   container.hidden = classes.size === 0;
   const key = JSON.stringify([...classes]);
@@ -14,6 +14,7 @@ export function renderLegend(container, classes, hidden, { label, onToggle }) {
     // Same classes: only the pressed states change, and the focused button stays.
     for (const button of container.children) {
       button.setAttribute('aria-pressed', String(!hidden.has(Number(button.dataset.classId))));
+      button.disabled = disabled;
     }
     return;
   }
@@ -24,6 +25,7 @@ export function renderLegend(container, classes, hidden, { label, onToggle }) {
     button.setAttribute('part', 'legend-item');
     button.dataset.classId = String(id);
     button.setAttribute('aria-pressed', String(!hidden.has(id)));
+    button.disabled = disabled;
     const swatch = document.createElement('span');
     swatch.setAttribute('part', 'legend-swatch');
     swatch.className = 'swatch';

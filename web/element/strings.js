@@ -10,6 +10,7 @@ export const DEFAULT_STRINGS = Object.freeze({
   sourceClipboard: 'Paste from clipboard',
   startCamera: 'Start camera',
   capture: 'Take photo',
+  cancelCamera: 'Cancel',
   chooseCamera: 'Camera',
   download: 'Download',
   fullscreen: 'Full screen',

@@ -71,6 +71,8 @@ button, select {
   width: 100%; height: 100%; margin: 0; font: inherit; cursor: pointer; background: transparent;
   border: 2px dashed transparent; border-radius: var(--image-field-radius);
 }
+button:disabled, select:disabled { cursor: default; opacity: 0.6; }
+.frame[aria-disabled="true"] { cursor: default; }
 button[aria-pressed="true"] { border-color: var(--image-field-accent); color: var(--image-field-accent); }
 .primary { background: var(--image-field-accent); border-color: var(--image-field-accent); color: #fff; }
 .message {

@@ -20,6 +20,7 @@ const TEMPLATE = `
     <label class="device-picker" hidden><span class="device-label"></span>
       <select class="devices" part="device-select"></select></label>
     <button type="button" class="capture primary" part="button capture-button"></button>
+    <button type="button" class="cancel-camera" part="button cancel-camera-button"></button>
   </div>
   <div class="toolbar" part="toolbar" hidden>
     <button type="button" class="download" part="button download-button"><svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M3 13.5h10"/></svg></button>
@@ -51,9 +52,10 @@ export function queryParts(root) {
     label: $('.label'), frame: $('.frame'), dropzone: $('.dropzone'), empty: $('.empty'),
     img: $('img'), canvas: $('canvas.image'), overlay: $('canvas.overlay'), legend: $('.legend'), video: $('video'), cameraBar: $('.camera-bar'),
     start: $('.start'), devicePicker: $('.device-picker'), deviceLabel: $('.device-label'), devices: $('.devices'),
-    capture: $('.capture'), toolbar: $('.toolbar'), download: $('.download'), fullscreen: $('.fullscreen'),
+    capture: $('.capture'), cancelCamera: $('.cancel-camera'), toolbar: $('.toolbar'), download: $('.download'), fullscreen: $('.fullscreen'),
     share: $('.share'), remove: $('.remove'), sources: $('.sources'), message: $('.message'), fileInput: $('.file-input'),
     sourceButtons: [...root.querySelectorAll('[data-source]')],
+    controls: [...root.querySelectorAll('button, select')],
   };
 }
 
@@ -68,8 +70,10 @@ export function cssLength(value) {
  */
 export function renderView(p, state) {
   const s = state.strings;
-  const { interactive, filled, sources, cameraOn } = state;
-  const webcamView = interactive && !filled && state.source === 'webcam';
+  // editable: the user may change the value (neither readonly nor disabled).
+  const { editable, disabled, filled, sources, cameraOn } = state;
+  // The camera view: on an empty field, or opened over the value (kept until a capture or cancel).
+  const webcamView = editable && state.source === 'webcam' && (!filled || state.cameraOverValue);
 
   p.label.textContent = state.label;
   p.label.hidden = !state.label || !state.showLabel;
@@ -79,15 +83,21 @@ export function renderView(p, state) {
   p.dropzone.querySelector('.heading').textContent = drop.heading;
   p.dropzone.querySelector('.body').textContent = drop.body;
   const covered = filled || state.previewing;  // a chosen file shows while it decodes
-  p.dropzone.hidden = !interactive || covered || webcamView || !sources.includes('upload');
+  p.dropzone.hidden = !editable || covered || webcamView || !sources.includes('upload');
   const empty = state.placeholder ? splitPlaceholder(state.placeholder) : { heading: '', body: s.empty };
   p.empty.querySelector('.heading').textContent = empty.heading;
   p.empty.querySelector('.body').textContent = empty.body;
-  p.empty.hidden = covered || (interactive && (webcamView || sources.includes('upload')));
+  p.empty.hidden = covered || (editable && (webcamView || sources.includes('upload')));
 
   p.img.alt = state.alt;
   p.canvas.setAttribute('aria-label', state.alt || state.label || s.fieldName);
-  p.frame.tabIndex = filled && interactive ? 0 : -1;  // focusable so Ctrl+V reaches a filled field
+  p.frame.tabIndex = filled && editable ? 0 : -1;  // focusable so Ctrl+V reaches a filled field
+  // Disabled: every control is a disabled button (not focusable), the groups say so.
+  for (const group of [p.frame, p.sources]) {
+    if (disabled) group.setAttribute('aria-disabled', 'true');
+    else group.removeAttribute('aria-disabled');
+  }
+  for (const control of p.controls) control.disabled = disabled;
 
   p.video.hidden = !webcamView || !cameraOn;
   p.video.classList.toggle('mirrored', state.mirror);
@@ -96,10 +106,12 @@ export function renderView(p, state) {
   p.start.textContent = s.startCamera;
   p.capture.hidden = !cameraOn;
   p.capture.textContent = s.capture;
+  p.cancelCamera.hidden = !(webcamView && filled);
+  p.cancelCamera.textContent = s.cancelCamera;
   p.deviceLabel.textContent = `${s.chooseCamera} `;
   if (!cameraOn) p.devicePicker.hidden = true;
 
-  p.toolbar.hidden = !filled;
+  p.toolbar.hidden = !filled || webcamView;
   const labels = {
     download: s.download, fullscreen: state.fullscreen ? s.exitFullscreen : s.fullscreen, share: s.share, remove: s.remove,
   };
@@ -110,9 +122,9 @@ export function renderView(p, state) {
   p.download.hidden = !state.buttons.has('download');
   p.fullscreen.hidden = !state.buttons.has('fullscreen') || !state.fullscreenEnabled;
   p.share.hidden = !state.buttons.has('share') || !filled || !canShareFiles(new File([], 'image.png', { type: 'image/png' }));
-  p.remove.hidden = !interactive;
+  p.remove.hidden = !editable;
 
-  p.sources.hidden = !interactive || (sources.length < 2 && !sources.includes('clipboard'));
+  p.sources.hidden = !editable || (sources.length < 2 && !sources.includes('clipboard'));
   const sourceText = { upload: s.sourceUpload, webcam: s.sourceWebcam, clipboard: s.sourceClipboard };
   for (const button of p.sourceButtons) {
     const source = button.dataset.source;

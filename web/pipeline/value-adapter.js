@@ -7,6 +7,7 @@
 import { ImageFieldError } from '../core/error.js';
 import { inputKind } from '../core/input-kind.js';
 import { checkPixels, isJpeg, isNpy } from './file-checks.js';
+import { exifOrientation, orient } from './jpeg-orientation.js';
 
 const BROWSER_FORMATS = { jpeg: 'image/jpeg', webp: 'image/webp' };
 const CORE_FORMATS = { png: 'image/png', bmp: 'image/bmp' };
@@ -51,8 +52,11 @@ export async function blobToRaster(blob, { core, mode, layout, maxPixels, decode
   if (maxPixels) options.maxPixels = maxPixels;
   const coreDecode = async () => {
     const bytes = new Uint8Array(await blob.arrayBuffer());
+    // The core ignores EXIF: a JPEG it decodes is turned as the file says here.
+    const orientation = await isJpeg(blob) ? exifOrientation(bytes) : 1;
     // The bytes are this call's own copy: hand them over rather than copy them again.
-    return decoder ? decoder.decode(bytes, { ...options, transfer: true }) : core.decode(bytes, options);
+    const raster = await (decoder ? decoder.decode(bytes, { ...options, transfer: true }) : core.decode(bytes, options));
+    return orient(raster, orientation);
   };
   // Tensor files are the core's alone (wandb's rules, the field's layout).
   if (await isNpy(blob)) return coreDecode();
@@ -65,9 +69,14 @@ export async function blobToRaster(blob, { core, mode, layout, maxPixels, decode
       return browserDecode(blob, maxPixels);  // WebP, AVIF...: the browser's mode is RGBA
     }
     if (!(await isJpeg(blob))) return own;
-    // JPEGs may carry an EXIF orientation, which only the browser applies: its
-    // pixels, in the file's own mode.
-    return core.convert(await browserDecode(blob, maxPixels), own.mode);
+    // The browser's pixels of a JPEG, in the file's own mode: the ones it shows
+    // in an <img>. A JPEG it cannot decode keeps the core's (turned by its EXIF).
+    try {
+      return core.convert(await browserDecode(blob, maxPixels), own.mode);
+    } catch (error) {
+      if (error instanceof ImageFieldError) throw error;
+      return own;
+    }
   }
   let raster;
   try {

@@ -11,7 +11,7 @@ export class CameraController {
   #streamTimer = 0;
 
   /**
-   * @param {object} host the element: strings, webcamConstraints, interactive, mirror, streamEvery,
+   * @param {object} host the element: strings, webcamConstraints, mirror, streamEvery,
    *   render(), fail(error), frameValue(frameSource) → Promise of a value, emit(type, detail)
    * @param {object} parts the shadow DOM parts (video, devices, devicePicker, message)
    */

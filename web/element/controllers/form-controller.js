@@ -10,7 +10,7 @@ export class FormController {
 
   /**
    * @param {ElementInternals | null} internals
-   * @param {object} host the element: name, format, required, strings, dropzone, raster, fileName,
+   * @param {object} host the element: name, format, required, barred (readonly: no validation), strings, dropzone, raster, fileName,
    *   encode(raster) → Promise of a Blob in the field's format, fail(error)
    */
   constructor(internals, host) {
@@ -54,7 +54,7 @@ export class FormController {
     }
     if (raster !== host.raster) return;  // a newer value took over while encoding
     internals.setFormValue(file);  // submitted under the `name` attribute; null: nothing
-    if (host.required && !raster) {
+    if (host.required && !raster && !host.barred) {
       internals.setValidity({ valueMissing: true }, host.strings.valueMissing, host.dropzone);
     } else {
       internals.setValidity({});

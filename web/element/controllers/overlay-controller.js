@@ -22,6 +22,7 @@ export class OverlayController {
   #hidden = new Set();
   #coloured = { masks: null, hidden: '' };  // what the drawn mask layers were coloured from
   #label = '';
+  #disabled = false;
 
   /** @param {object} host the element: run(op, args) → Promise (the field's runner), fail(error) */
   constructor({ overlay, frame, legend, element }, host) {
@@ -96,6 +97,13 @@ export class OverlayController {
     this.#renderLegend();
   }
 
+  /** A disabled field's legend toggles are disabled too. */
+  setDisabled(disabled) {
+    if (disabled === this.#disabled) return;
+    this.#disabled = disabled;
+    this.#renderLegend();
+  }
+
   #toggle(id) {
     if (this.#hidden.has(id)) this.#hidden.delete(id);
     else this.#hidden.add(id);
@@ -138,6 +146,6 @@ export class OverlayController {
 
   #renderLegend() {
     const classes = this.#image ? classesOf(this.#boxes, this.#masks) : new Map();
-    renderLegend(this.#legend, classes, this.#hidden, { label: this.#label, onToggle: (id) => this.#toggle(id) });
+    renderLegend(this.#legend, classes, this.#hidden, { label: this.#label, disabled: this.#disabled, onToggle: (id) => this.#toggle(id) });
   }
 }

@@ -10,13 +10,14 @@ function named(blob) {
 
 const empty = () => new ImageFieldError('clipboard_empty', 'the clipboard holds no image; copy an image and paste again');
 
-/** The image file of a paste event, or a clipboard_empty error. */
-export function fileFromPasteEvent(event) {
+/** The image file of a paste event; null when it carries none, or with `required` a clipboard_empty error. */
+export function fileFromPasteEvent(event, { required = false } = {}) {
   const files = [...(event.clipboardData?.files ?? [])];
   const image = files.find((file) => file.type.startsWith('image/'))
     ?? [...(event.clipboardData?.items ?? [])].find((item) => item.kind === 'file' && item.type.startsWith('image/'))?.getAsFile();
-  if (!image) throw empty();
-  return named(image);
+  if (image) return named(image);
+  if (required) throw empty();
+  return null;
 }
 
 /** Reads an image through navigator.clipboard.read(). */
