@@ -45,7 +45,8 @@ test('lists every attribute with its property, type and default', () => {
   const byName = Object.fromEntries(field.attributes.map((a) => [a.name, a]));
   expect(byName['image-mode']).toMatchObject({ fieldName: 'imageMode', type: { text: "Mode | 'none'" }, default: '"RGB"' });
   expect(byName.type.type.text).toBe("'array' | 'imagedata' | 'blob' | 'url' | 'tensor'");
-  expect(byName.interactive).toMatchObject({ fieldName: 'interactive', type: { text: 'boolean' }, default: 'false' });
+  expect(byName.readonly).toMatchObject({ fieldName: 'readOnly', type: { text: 'boolean' }, default: 'false' });
+  expect(byName.disabled).toMatchObject({ fieldName: 'disabled', type: { text: 'boolean' }, default: 'false' });
   expect(byName.mirror.default).toBe('true');
   expect(byName['allow-svg'].description).toMatch(/unsupported_file/);
   for (const attribute of field.attributes) expect(attribute.description).not.toBe('');
@@ -74,7 +75,7 @@ test('lists the seven events with their detail types', () => {
 
 test('lists the shadow parts and CSS custom properties', () => {
   expect(names(field.cssParts).sort()).toEqual([
-    'button', 'camera-controls', 'capture-button', 'device-select', 'download-button', 'dropzone', 'empty', 'error',
+    'button', 'camera-controls', 'cancel-camera-button', 'capture-button', 'device-select', 'download-button', 'dropzone', 'empty', 'error',
     'frame', 'fullscreen-button', 'image', 'label', 'legend', 'legend-item', 'legend-swatch', 'overlay', 'remove-button',
     'share-button', 'source-button', 'sources', 'start-camera-button', 'toolbar', 'video',
   ]);
