@@ -29,6 +29,12 @@ beforeAll(async () => {
 
 async function openDemo() {
   const page = await suite.openPage('/demo/', { ready: true });
+  // The examples fill in after the page says it is ready (their fields work in
+  // Workers); the detection's legends and JSON and the segmentation's legend
+  // then push every section below them down, so a click aimed before that can land beside its button.
+  await page.waitForFunction(() => document.getElementById('sepia-output').value?.width === 320);
+  await detectionShown(page);
+  await page.waitForFunction(() => document.getElementById('segmentation').shadowRoot.querySelectorAll('[part="legend-item"]').length === 4);
   return { page, problems: page.problems };
 }
 
@@ -237,21 +243,51 @@ describe('segmentation overlays', () => {
 
 const SHOTS = process.env.DEMO_SHOTS || join(tmpdir(), 'imagefield-demo-shots');
 
-/** A screenshot of one section of the page (its part in the viewport), kept as SHOTS/<name>.png; returns its decoded size. */
-async function photograph(page, title, name) {
-  const clip = await page.evalOn(`section[aria-labelledby="${title}"]`, (section) => {
+/**
+ * A screenshot of one section of the page (its part in the viewport), kept as
+ * SHOTS/<name>.png. Returns its size, with `pixels(id, share)`: the pixels
+ * the shot holds of field `id`'s frame (the middle `share` of its width and
+ * height), as [r, g, b] triples — what a user sees there.
+ */
+async function photograph(page, title, name, fields = []) {
+  const { clip, frames } = await page.evalOn(`section[aria-labelledby="${title}"]`, (section, ids) => {
     section.scrollIntoView({ block: 'start' });
     const r = section.getBoundingClientRect();
     const [x, y] = [Math.max(0, r.left), Math.max(0, r.top)];
-    return { x, y, width: Math.min(r.right, document.documentElement.clientWidth) - x,
+    const box = { x, y, width: Math.min(r.right, document.documentElement.clientWidth) - x,
       height: Math.min(r.bottom, document.documentElement.clientHeight) - y };
-  });
+    const rects = {};
+    for (const id of ids) {
+      const f = document.getElementById(id).shadowRoot.querySelector('.frame').getBoundingClientRect();
+      rects[id] = { x: f.left - x, y: f.top - y, width: f.width, height: f.height };
+    }
+    return { clip: box, frames: rects };
+  }, fields);
   const shot = await page.screenshot(clip);
   mkdirSync(SHOTS, { recursive: true });
   writeFileSync(join(SHOTS, `${name}.png`), shot);
-  const { width, height } = core.decode(shot);
-  return { width, height };
+  const raster = core.convert(core.decode(shot), 'RGB');
+  const pixels = (id, share = 1) => {
+    const whole = frames[id];
+    const f = { x: whole.x + whole.width * (1 - share) / 2, y: whole.y + whole.height * (1 - share) / 2,
+      width: whole.width * share, height: whole.height * share };
+    const out = [];
+    for (let y = Math.round(f.y); y < Math.round(f.y + f.height) && y < raster.height; y++) {
+      for (let x = Math.round(f.x); x < Math.round(f.x + f.width) && x < raster.width; x++) {
+        const at = (y * raster.width + x) * 3;
+        out.push([raster.data[at], raster.data[at + 1], raster.data[at + 2]]);
+      }
+    }
+    return out;
+  };
+  return { width: raster.width, height: raster.height, pixels };
 }
+
+const near = (rgb, target, tolerance) => rgb.every((v, i) => Math.abs(v - target[i]) <= tolerance);
+const count = (pixels, test) => pixels.filter(test).length;
+/** Mean difference of each pixel to its right-hand neighbour: high for noise, low for a drawn picture. */
+const roughness = (pixels) => pixels.slice(1).reduce((sum, p, i) => sum + Math.abs(p[0] - pixels[i][0]) + Math.abs(p[1] - pixels[i][1]), 0)
+  / (2 * (pixels.length - 1));
 
 /** Bytes of a typed array in the page, as base64 (far quicker to carry than arrays of numbers). */
 const BASE64 = `(view) => {
@@ -265,13 +301,56 @@ function dropOn(page, id, name, buffer, mimeType = 'image/png') {
   return page.dropFiles(`#${id} >> .frame`, [{ name, mimeType, buffer }]);
 }
 
+/**
+ * Waits until the detection section shows `regions` boxes (by default, as
+ * many as its status line says it found): both fields hold
+ * them (`boxes` reads back the layers once the field has checked them), the
+ * picture's overlay has them drawn, and the right field shows the current
+ * tensor (its grey bar ends where the input's letterbox puts the picture).
+ */
+function detectionShown(page, regions) {
+  return page.waitForFunction((expected) => {
+    const found = /^(\d+) bright regions? /.exec(document.getElementById('detect-status').textContent);
+    const n = expected ?? (found && Number(found[1]));
+    if (!n) return false;
+    const input = document.getElementById('detect-input');
+    const view = document.getElementById('detect-tensor');
+    if (input.boxes?.detections?.box_data.length !== n || view.boxes?.detections?.box_data.length !== n) return false;
+    const overlay = input.shadowRoot.querySelector('.overlay');
+    if (overlay.hidden || !overlay.width || !overlay.height) return false;
+    const { data: drawn } = overlay.getContext('2d').getImageData(0, 0, overlay.width, overlay.height);
+    if (!drawn.some((v, i) => i % 4 === 3 && v > 0)) return false;
+    const shown = view.shadowRoot.querySelector('canvas.image');
+    const top = input.value?.letterbox?.top;
+    const tensor = view.value;
+    if (shown.hidden || shown.width !== 320 || tensor?.width !== 320 || !(top > 0)) return false;
+    const red = (y) => tensor.data[y * 320 * 3];
+    return red(top - 1) === 114 && red(top) !== 114;
+  }, regions ?? null);
+}
+
+/** The detection section's shot shows the boxes on the picture (their green outlines and captions) and the tensor (its grey bars). */
+function expectDetectionPhotographed(shot) {
+  const picture = shot.pixels('detect-input');
+  const tensor = shot.pixels('detect-tensor');
+  const boxGreen = [60, 180, 75];  // class 1's colour
+  expect(count(picture, (rgb) => near(rgb, boxGreen, 24))).toBeGreaterThan(100);
+  expect(count(tensor, (rgb) => near(rgb, [114, 114, 114], 6))).toBeGreaterThan(tensor.length / 10);
+  expect(count(tensor, (rgb) => near(rgb, boxGreen, 24))).toBeGreaterThan(100);
+}
+
 describe('gradio examples, rebuilt in the page', () => {
   test('sepia filter: the input field\'s tensor through the sepia matrix, shown in the output field', async () => {
     const { page, problems } = await openDemo();
     await page.waitForFunction(() => document.getElementById('sepia-output').value?.width === 320);
     expect(await page.evaluate(() => document.getElementById('sepia-input').value.dims)).toEqual([240, 320, 3]);
-    const shot = await photograph(page, 'sepia-title', 'sepia');
+    const shot = await photograph(page, 'sepia-title', 'sepia', ['sepia-input', 'sepia-output']);
     expect(shot.width).toBeGreaterThan(300);
+    // What the shot shows: the village by day on the left (a blue sky), its sepia on the right (warm browns, no blue).
+    const input = shot.pixels('sepia-input', 0.5);
+    const output = shot.pixels('sepia-output', 0.5);
+    expect(count(input, ([r, , b]) => b > r + 40)).toBeGreaterThan(input.length / 10);
+    expect(count(output, ([r, g, b]) => r >= g && g >= b && r > b + 20)).toBeGreaterThan(output.length * 0.9);
 
     // The red and blue halves: red (1, 0, 0) → (0.393, 0.349, 0.272), blue (0, 0, 1) → (0.189, 0.168, 0.131), over the largest, 0.393.
     await dropOn(page, 'sepia-input', 'halves.png', png);
@@ -308,10 +387,16 @@ describe('gradio examples, rebuilt in the page', () => {
     }, BASE64);
     await page.click('#diffusion-run');
     await page.waitForFunction(() => window.frames.length === 2);
-    await photograph(page, 'diffusion-title', 'diffusion-step-1');
+    const step1 = await photograph(page, 'diffusion-title', 'diffusion-step-1', ['diffusion-output']);
     await page.waitForFunction(() => document.getElementById('diffusion-status').textContent.startsWith('Done'));
     await page.waitForFunction(() => window.frames.length === 4);
-    await photograph(page, 'diffusion-title', 'diffusion-done');
+    const done = await photograph(page, 'diffusion-title', 'diffusion-done', ['diffusion-output']);
+    // What the shots show: a noisy picture after the first step (its own progress: 1 of 3), a smooth one at the end.
+    const noisy = roughness(step1.pixels('diffusion-output', 0.4));
+    const final = done.pixels('diffusion-output', 0.4);
+    expect(noisy).toBeGreaterThan(20);
+    expect(roughness(final)).toBeLessThan(5);
+    expect(count(final, ([r, , b]) => b > r + 40)).toBeGreaterThan(final.length / 10);  // the day's blue sky
     const frames = (await page.evaluate(() => window.frames)).map((text) => Buffer.from(text, 'base64'));
     const scene = dayScene(256, 256);
     const picture = Buffer.from(core.fromArray(scene.data, { shape: scene.shape }).data);
@@ -334,8 +419,10 @@ describe('gradio examples, rebuilt in the page', () => {
 
   test('detection: a letterboxed tensor, bright-region boxes in its pixels, drawn back on the picture', async () => {
     const { page, problems } = await openDemo();
-    await page.waitForFunction(() => /^\d+ bright regions/.test(document.getElementById('detect-status').textContent));
-    await photograph(page, 'detection-title', 'detection');
+    const regions = Number((await page.text('#detect-status')).split(' ')[0]);
+    expect(regions).toBeGreaterThan(0);
+    await detectionShown(page, regions);
+    expectDetectionPhotographed(await photograph(page, 'detection-title', 'detection', ['detect-input', 'detect-tensor']));
 
     // A 300×150 black picture with two white rectangles: the letterbox puts it at 320×160, 80 px down.
     const rectangles = [{ minX: 40, maxX: 80, minY: 30, maxY: 60 }, { minX: 200, maxX: 260, minY: 90, maxY: 130 }];
@@ -344,8 +431,7 @@ describe('gradio examples, rebuilt in the page', () => {
     const picture = Buffer.from(core.encode({ width: 300, height: 150, mode: 'RGB', data }));
     await dropOn(page, 'detect-input', 'rectangles.png', picture);
     await page.waitForFunction(() => document.getElementById('detect-status').textContent.startsWith('2 bright regions'));
-    // `boxes` reads back the layers once the field has checked them.
-    await page.waitForFunction(() => document.getElementById('detect-input').boxes.detections.box_data.length === 2);
+    await detectionShown(page, 2);
     const found = await page.evaluate(() => {
       const field = document.getElementById('detect-input');
       return { letterbox: field.value.letterbox, dims: field.value.dims,
@@ -364,7 +450,6 @@ describe('gradio examples, rebuilt in the page', () => {
     });
 
     // The overlay: the outline on each rectangle's left edge, nothing inside nor between them.
-    await page.waitForFunction(() => !document.getElementById('detect-input').shadowRoot.querySelector('.overlay').hidden);
     const alphaNear = (points) => page.evaluate((list) => {
       const field = document.getElementById('detect-input');
       const overlay = field.shadowRoot.querySelector('.overlay');
@@ -391,7 +476,7 @@ describe('gradio examples, rebuilt in the page', () => {
       const { width, height, data } = document.getElementById('detect-tensor').value;
       return { width, height, bar: Array.from(data.slice(0, 3)) };
     })).toEqual({ width: 320, height: 320, bar: [114, 114, 114] });
-    await photograph(page, 'detection-title', 'detection-rectangles');
+    expectDetectionPhotographed(await photograph(page, 'detection-title', 'detection-rectangles', ['detect-input', 'detect-tensor']));
     expect(problems).toEqual([]);
     await page.close();
   });

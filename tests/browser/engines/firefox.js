@@ -109,7 +109,12 @@ class FirefoxPage extends LibraryPage {
     }, { plain: text, bytes: png ? [...png] : undefined, mime: type });
   }
 
-  screenshot(clip) { return this.page.screenshot(clip ? { clip } : {}); }
+  async screenshot(clip) {
+    if (!clip) return this.page.screenshot({});
+    // The driver interface's clip is in the viewport (as playwright-core's); puppeteer's is in the document.
+    const scroll = await this.page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+    return this.page.screenshot({ clip: { ...clip, x: clip.x + scroll.x, y: clip.y + scroll.y } });
+  }
 
   async download(handle) {
     const before = new Set(await readdir(this.downloads));
