@@ -4,22 +4,14 @@
 import { jest } from '@jest/globals';
 import { browserSuite } from './harness.js';
 import { axeViolations } from './axe.js';
-import { halvesPng, openFieldPage, waitForEvent } from './element-helpers.js';
+import { useFieldPage, waitForEvent } from './element-helpers.js';
 
 jest.setTimeout(60_000);
 
 const suite = browserSuite();
 let page;
 let png;
-
-beforeAll(async () => {
-  page = await openFieldPage(suite);
-  png = await halvesPng();
-});
-
-beforeEach(async () => {
-  await page.evaluate(() => window.reset());
-});
+useFieldPage(suite, (p, b) => { page = p; png = b; });
 
 /** A labelled field in a form, with these attributes, holding the 8×4 image when `filled`. */
 async function field(attributes, { filled = false } = {}) {

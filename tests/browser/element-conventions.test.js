@@ -7,22 +7,14 @@
 import { jest } from '@jest/globals';
 import { browserSuite } from './harness.js';
 import { axeViolations } from './axe.js';
-import { eventLog, halvesPng, openFieldPage, types, waitForEvent } from './element-helpers.js';
+import { eventLog, types, useFieldPage, waitForEvent } from './element-helpers.js';
 
 jest.setTimeout(60_000);
 
 const suite = browserSuite({ camera: 'fake' });
 let page;
 let png;
-
-beforeAll(async () => {
-  page = await openFieldPage(suite);
-  png = await halvesPng();
-});
-
-beforeEach(async () => {
-  await page.evaluate(() => window.reset());
-});
+useFieldPage(suite, (p, b) => { page = p; png = b; });
 
 const image = { name: 'halves.png', mimeType: 'image/png', buffer: null };
 const halves = () => ({ ...image, buffer: png });

@@ -8,6 +8,23 @@ export function openFieldPage(suite, options = {}) {
   return suite.openPage(PAGE, { ready: true, ...options });
 }
 
+/**
+ * The element test files' fixture: the field page opened once per file, reset
+ * before each test (plus `beforeEachTest` run in the page, if given), and the
+ * 8×4 halves PNG; `ready(page, png)` hands both to the file.
+ */
+export function useFieldPage(suite, ready, beforeEachTest = null) {
+  let page;
+  beforeAll(async () => {
+    page = await openFieldPage(suite);
+    ready(page, await halvesPng());
+  });
+  beforeEach(async () => {
+    await page.evaluate(() => window.reset());
+    if (beforeEachTest) await page.evaluate(beforeEachTest);
+  });
+}
+
 /** An 8×4 PNG: left half red, right half blue. */
 export async function halvesPng() {
   const core = await loadCore();

@@ -8,32 +8,23 @@
 // clipboard permission a page would not have.
 import { jest } from '@jest/globals';
 import { browserSuite } from './harness.js';
-import { eventLog, halvesPng, openFieldPage, types, waitForEvent } from './element-helpers.js';
+import { eventLog, types, useFieldPage, waitForEvent } from './element-helpers.js';
 
 jest.setTimeout(60_000);
 
 const suite = browserSuite();
 let page;
 let png;
-
-beforeAll(async () => {
-  page = await openFieldPage(suite);
-  png = await halvesPng();
-});
-
-beforeEach(async () => {
-  await page.evaluate(() => {
-    window.reset();
-    // What the paste event carried, seen before the field handles it.
-    window.pastes = [];
-    if (!window.pasteWatch) {
-      window.pasteWatch = true;
-      document.addEventListener('paste', (event) => {
-        const data = event.clipboardData;
-        window.pastes.push({ trusted: event.isTrusted, files: data?.files.length ?? 0, items: data?.items.length ?? 0, target: event.composedPath()[0]?.localName ?? '' });
-      }, { capture: true });
-    }
-  });
+// What the paste event carried, seen before the field handles it.
+useFieldPage(suite, (p, b) => { page = p; png = b; }, () => {
+  window.pastes = [];
+  if (!window.pasteWatch) {
+    window.pasteWatch = true;
+    document.addEventListener('paste', (event) => {
+      const data = event.clipboardData;
+      window.pastes.push({ trusted: event.isTrusted, files: data?.files.length ?? 0, items: data?.items.length ?? 0, target: event.composedPath()[0]?.localName ?? '' });
+    }, { capture: true });
+  }
 });
 
 const image = () => ({ file: { name: 'image.png', mimeType: 'image/png', buffer: png } });

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { jest } from '@jest/globals';
 import { writeFile } from 'node:fs/promises';
 import { browserSuite } from './harness.js';
-import { eventLog, halvesPng, openFieldPage, types, waitForEvent } from './element-helpers.js';
+import { eventLog, types, useFieldPage, waitForEvent } from './element-helpers.js';
 import { loadCore } from '../../web/index.js';
 
 jest.setTimeout(60_000);
@@ -14,15 +14,7 @@ jest.setTimeout(60_000);
 const suite = browserSuite({ camera: 'denied', insecureHost: 'insecure.test', downloads: true, clipboard: true });
 let page;
 let png;
-
-beforeAll(async () => {
-  page = await openFieldPage(suite);
-  png = await halvesPng();
-});
-
-beforeEach(async () => {
-  await page.evaluate(() => window.reset());
-});
+useFieldPage(suite, (p, b) => { page = p; png = b; });
 
 const RED = [255, 0, 0];
 const BLUE = [0, 0, 255];
