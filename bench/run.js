@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { runSuite } from './suite.js';
-import { launchChromium, startServer } from '../tests/browser/chromium.js';
+import { launchChromium, startServer } from './chromium.js';
 
 const ROOT = new URL('..', import.meta.url);
 // `node bench/run.js tensor`: only the resize / toTensor rows.
