@@ -5,11 +5,14 @@
 // also records the longest main-thread stall during the drops, measured by a
 // heartbeat (a chain of zero-delay timers: its largest gap). "main thread"
 // rows run the same pipeline without the Worker (a decode-only decoder), as
-// the field did before its pixel work moved to the Worker.
+// the field did before its pixel work moved to the Worker. The type=tensor
+// row makes the ImageNet model input (Resize 256, CenterCrop 224², Normalize)
+// of the same drop.
 import { ContainedDecoder, loadCore } from '../web/index.js';
 import '../web/element/index.js';
 
 import { photoLike } from './images.js';
+import { IMAGENET } from './tensor-rows.js';
 
 const now = () => performance.now();
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -93,13 +96,15 @@ export async function dropToChangeRows(add, { runs = 5, warmup = 1 } = {}) {
   const cases = [
     ['type=array', { type: 'array' }, worker],
     ['type=blob PNG', { type: 'blob', format: 'png' }, worker],
+    ['type=tensor ImageNet (Resize 256, CenterCrop 224², Normalize)', { type: 'tensor' }, worker, IMAGENET],
     ['type=array, main thread (before)', { type: 'array' }, mainThreadDecoder],
     ['type=blob PNG, main thread (before)', { type: 'blob', format: 'png' }, mainThreadDecoder],
   ];
-  for (const [label, attributes, decoder] of cases) {
+  for (const [label, attributes, decoder, tensorOptions] of cases) {
     const field = document.createElement('image-field');
     field.setAttribute('interactive', '');
     for (const [name, value] of Object.entries(attributes)) field.setAttribute(name, value);
+    if (tensorOptions) field.tensorOptions = tensorOptions;
     field.decoder = decoder;
     document.body.append(field);
     const result = await timed(() => dropOn(field, file), { runs, warmup });

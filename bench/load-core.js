@@ -2,7 +2,7 @@
 // (a fresh browser context per sample: no HTTP cache, no code cache), with
 // where the time goes: glue import, fetch + compile, instantiate, Embind init.
 // Prints medians; the SIMD build is measured (what Chromium loads).
-import { launchChromium, startServer } from '../tests/browser/chromium.js';
+import { launchChromium, startServer } from './chromium.js';
 
 const samples = Number(process.argv[2] ?? 15);
 const median = (values) => {
