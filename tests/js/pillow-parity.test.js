@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { loadCore, ImageFieldError } from '../../web/index.js';
+import { poisonHeap } from './poison-heap.js';
 
 const casesDir = new URL('../data/pillow-cases/', import.meta.url);
 const expected = JSON.parse(fs.readFileSync(new URL('expected.json', casesDir), 'utf8'));
@@ -67,19 +68,6 @@ function compareLossy(name, data) {
     sum += difference;
   }
   return { max, mean: sum / reference.length };
-}
-
-/** Fills free Wasm heap with `value`, so a decoder reading memory it never wrote shows it. */
-function poisonHeap(core, value) {
-  const buffers = [];
-  for (const size of [1 << 22, 1 << 20, 1 << 18, 65536, 16384, 4096, 1024, 256, 64]) {
-    for (let i = 0; i < 4; i++) {
-      const buffer = core.allocInput('uint8', size);
-      buffer.array.fill(value);
-      buffers.push(buffer);
-    }
-  }
-  for (const buffer of buffers) buffer.release();
 }
 
 describe.each([

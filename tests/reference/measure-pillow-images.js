@@ -14,6 +14,7 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { loadCore, ImageFieldError } from '../../web/index.js';
+import { poisonHeap } from '../js/poison-heap.js';
 
 const HANG_MS = 60000;
 // The JPEG tolerance of tests/js/pillow-parity.test.js: stb_image and
@@ -21,19 +22,6 @@ const HANG_MS = 60000;
 const JPEG_TOLERANCE = { max: 2, mean: 0.02 };
 
 const sha256 = (data) => crypto.createHash('sha256').update(data).digest('hex');
-
-/** Fills free Wasm heap with `value`, so a decoder reading memory it never wrote shows it. */
-function poisonHeap(core, value) {
-  const buffers = [];
-  for (const size of [1 << 22, 1 << 20, 1 << 18, 65536, 16384, 4096, 1024, 256, 64]) {
-    for (let i = 0; i < 4; i++) {
-      const buffer = core.allocInput('uint8', size);
-      buffer.array.fill(value);
-      buffers.push(buffer);
-    }
-  }
-  for (const buffer of buffers) buffer.release();
-}
 
 async function decodeWorker() {
   const cores = {};
