@@ -56,6 +56,10 @@ test('one glue serves both builds: Emscripten wrote the same JavaScript for each
   const { readFileSync } = await import('node:fs');
   const glue = (name) => readFileSync(new URL(`../../web/core/wasm/${name}.js`, import.meta.url), 'utf8');
   expect(glue('imagefield-core-nosimd').replaceAll('imagefield-core-nosimd', 'imagefield-core')).toBe(glue('imagefield-core'));
+  // Nor does the glue name its .wasm through import.meta.url: bundlers would
+  // take that for a second reference, and webpack inlines a bare
+  // import.meta.url as the build machine's absolute path.
+  expect(glue('imagefield-core')).not.toContain('import.meta');
   const portable = await loadCore({ simd: false });
   expect(portable.simd).toBe(false);
   expect(portable.guessMode([2, 2, 4])).toBe('RGBA');

@@ -132,6 +132,28 @@ describe('npm pack', () => {
     }
   });
 
+  test('ships every run-time file a page or Node can reach from an entry point, and nothing else', () => {
+    // Reached through static and dynamic imports, `new URL('…', import.meta.url)`
+    // (Workers, Wasm) and the package's "#" imports, from every export.
+    const reachable = new Set();
+    const pending = Object.values(pkg.exports).map((e) => normalize(typeof e === 'string' ? e : e.default));
+    while (pending.length) {
+      const file = pending.pop();
+      if (reachable.has(file)) continue;
+      reachable.add(file);
+      if (!file.endsWith('.js')) continue;
+      const text = readFileSync(join(root, file), 'utf8');
+      const specs = [
+        ...[...text.matchAll(/(?:from|import\(|new URL\()\s*'(\.{1,2}\/[^']+)'/g)].map(([, spec]) => join(dirname(file), spec)),
+        ...[...text.matchAll(/(?:from|import\()\s*'(#[\w-]+)'/g)].flatMap(([, spec]) => Object.values(pkg.imports[spec]).map((t) => normalize(t))),
+      ];
+      pending.push(...specs.map((spec) => normalize(spec)));
+    }
+    const runtime = [...packed].filter((file) => /\.(js|wasm)$/.test(file)).sort();
+    expect(runtime).toEqual([...reachable].filter((file) => /\.(js|wasm)$/.test(file)).sort());
+    expect(runtime).toContain('web/core/wasm/imagefield-core-nosimd.wasm');
+  });
+
   test('metadata: MIT licence file matching package.json, repository, homepage, bugs', () => {
     expect(pkg.license).toBe('MIT');
     const licence = readFileSync(join(root, 'LICENSE'), 'utf8');
