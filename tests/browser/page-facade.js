@@ -225,6 +225,14 @@ export class BrowserPage {
     return this.driver.download(await this.element(selector));
   }
 
+  /**
+   * The page's running Workers (capability workers): { url, evaluate(fn) },
+   * where evaluate runs `fn()` in the Worker and resolves to its value.
+   */
+  workers() {
+    return this.driver.workers();
+  }
+
   /** Runs `fn(arg)` in every document this page loads from now on, before its own scripts. */
   addInitScript(fn, arg) {
     return this.driver.addInitScript(fn, arg);

@@ -186,3 +186,22 @@ test('a Worker whose core cannot load rejects loadCore({ worker: true }) with lo
   expect(result).toMatchObject({ ok: false, isImageFieldError: true, code: 'load_failed' });
   expect(result.message).toMatch(/missing\.wasm.*HTTP 404/);
 });
+
+suite.test('the WorkerCore computes in a module Worker of its own, which close() ends', async () => {
+  const page = currentPage();
+  await page.evaluate(async () => {
+    const { loadCore } = await import('/web/index.js');
+    window.workerCore = await loadCore({ worker: true });
+  });
+  const workers = await page.workers();
+  expect(workers.map((worker) => new URL(worker.url).pathname)).toEqual(['/web/worker/core-worker.js']);
+  // The Worker's own global: it runs script, with WebAssembly, and is not the page.
+  expect(await workers[0].evaluate(() => `${typeof self.postMessage} ${typeof WebAssembly.instantiate} ${typeof document}`))
+    .toBe('function function undefined');
+  await page.evaluate(() => window.workerCore.close());
+  // Ending a Worker is not instant: the driver drops it once the browser reports it ended.
+  for (let polls = 0; (await page.workers()).length > 0; polls++) {
+    if (polls === 500) throw new Error('the Worker still runs after close()');
+    await new Promise((resolve) => { setTimeout(resolve, 20); });
+  }
+}, { needs: ['workers'] });
