@@ -113,7 +113,8 @@ async function startDevServer(app) {
 /**
  * Starts the engine once and checks every served app in it. The pages reach
  * each app through one front server (the browser suite's), which the WebKit
- * driver needs for its page hook and request log.
+ * driver needs for its page hook and request log. The drivers and their
+ * libraries (playwright-core, puppeteer-core) are the repository's own.
  * @returns {Promise<Map<object, object[]>>} page checks by app
  */
 async function checkInEngine(engine, served) {
@@ -137,6 +138,8 @@ async function checkInEngine(engine, served) {
       const failed = checks.filter((check) => !check.ok).map((check) => check.name);
       console.log(`consumers: ${app.label} in ${engine}: ${failed.length ? `FAIL (${failed.join(', ')})` : 'pass'}`);
     }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    console.log(`consumers: ${engine}: ${reachable.length} apps checked in ${seconds.toFixed(1)} s, its start included`);
   } catch (error) {
     for (const { app } of reachable) {
       if (!results.has(app)) results.set(app, withPageChecks([{ name: 'engine', ok: false, detail: firstLine(error.stack ?? error) }]));
