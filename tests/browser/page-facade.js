@@ -227,7 +227,8 @@ export class BrowserPage {
 
   /**
    * The page's running Workers (capability workers): { url, evaluate(fn) },
-   * where evaluate runs `fn()` in the Worker and resolves to its value.
+   * url the Worker's script, evaluate running `fn()` in the Worker and
+   * resolving to its value (capability workerScript).
    */
   workers() {
     return this.driver.workers();

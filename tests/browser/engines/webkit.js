@@ -33,6 +33,7 @@ export const capabilities = {
   anyFileName: 'files reach <input type=file> from disk, where a name cannot hold "/"',
   pasteAnyFile: 'a paste carries what the X clipboard holds as typed data, not an arbitrary file',
   workers: "WebDriver classic has no command that reaches a page's Workers",
+  workerScript: "WebDriver classic has no command that reaches a page's Workers",
 };
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';

@@ -2,7 +2,8 @@
 // decodes in all three forms (SIMD, non-SIMD, in its own Worker), a real file
 // given to the field (through its file chooser, and put on its own
 // <input type=file>) gives a `change` with the right pixels, the app's two
-// Workers started and stay alive, and nothing failed on the way (no failed
+// Workers started (seen from the page), still run (seen by the driver) and
+// answer (script run in each), and nothing failed on the way (no failed
 // request, no console or page error). The page is the browser suite's
 // engine-neutral one (tests/browser/page-facade.js); a check that needs what
 // the engine's driver cannot do is skipped with the reason its capability
@@ -15,10 +16,11 @@ import { HEIGHT, WIDTH, expectedPixels, fixturePng } from './png-fixture.js';
 const WAIT_MS = 60_000;
 
 export const CHECK_NAMES = ['app runs', 'loadCore()', 'loadCore({ simd: false })', 'loadCore({ worker: true })',
-  'file chooser → change', 'upload → change', 'Workers started', 'Workers answer', 'no failed request', 'no console error'];
+  'file chooser → change', 'upload → change', 'Workers started', 'Workers running', 'Workers answer', 'no failed request',
+  'no console error'];
 
 /** What a check needs of the engine's driver, beyond opening and scripting a page. */
-const NEEDS = { 'file chooser → change': ['fileChooser'], 'Workers answer': ['workers'] };
+const NEEDS = { 'file chooser → change': ['fileChooser'], 'Workers running': ['workers'], 'Workers answer': ['workers', 'workerScript'] };
 for (const needs of Object.values(NEEDS)) {
   for (const need of needs) if (!(need in CAPABILITIES)) throw new Error(`unknown capability ${need}`);
 }
@@ -145,7 +147,15 @@ async function checkWorkersStarted(page) {
   return { ok: problems.length === 0, detail: problems.length ? `${problems.join('; ')} [${names}]` : names };
 }
 
-/** Every Worker the driver sees runs script. */
+/** The browser still runs the app's Workers: its driver lists them. */
+async function checkWorkersRunning(page) {
+  const workers = await page.workers();
+  const names = workers.map((worker) => workerName(worker.url)).join(', ');
+  if (workers.length < APP_WORKERS) return { ok: false, detail: `${workers.length} Workers running, expected ${APP_WORKERS} [${names}]` };
+  return { ok: true, detail: names };
+}
+
+/** Every Worker the driver lists runs script. */
 async function checkWorkersAnswer(page) {
   const workers = await page.workers();
   if (workers.length < APP_WORKERS) return { ok: false, detail: `${workers.length} Workers running, expected ${APP_WORKERS}` };
@@ -193,6 +203,7 @@ export async function checkApp(browser, { engine, capabilities, url }) {
         () => checkUpload(page, () => page.chooseFile('image-field >> .dropzone', PHOTO)));
       add('upload → change', await checkUpload(page, () => page.uploadFile('image-field >> input[type=file]', PHOTO)));
       add('Workers started', await checkWorkersStarted(page));
+      await checkUnlessLacking('Workers running', () => checkWorkersRunning(page));
       await checkUnlessLacking('Workers answer', () => checkWorkersAnswer(page));
     }
     await page.collect();
