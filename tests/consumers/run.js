@@ -142,7 +142,7 @@ async function checkInEngine(engine, served) {
     console.log(`consumers: ${engine}: ${reachable.length} apps checked in ${seconds.toFixed(1)} s, its start included`);
   } catch (error) {
     for (const { app } of reachable) {
-      if (!results.has(app)) results.set(app, withPageChecks([{ name: 'engine', ok: false, detail: firstLine(error.stack ?? error) }]));
+      if (!results.has(app)) results.set(app, withPageChecks([{ name: 'engine', ok: false, detail: firstLines(error.stack ?? error) }]));
     }
   } finally {
     await browser?.close();
@@ -152,7 +152,7 @@ async function checkInEngine(engine, served) {
   return results;
 }
 
-function firstLine(text) {
+function firstLines(text) {
   return String(text).split('\n').slice(0, 3).join(' | ');
 }
 
