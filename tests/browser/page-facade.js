@@ -225,6 +225,15 @@ export class BrowserPage {
     return this.driver.download(await this.element(selector));
   }
 
+  /**
+   * The page's running Workers (capability workers): { url, evaluate(fn) },
+   * url the Worker's script, evaluate running `fn()` in the Worker and
+   * resolving to its value (capability workerScript).
+   */
+  workers() {
+    return this.driver.workers();
+  }
+
   /** Runs `fn(arg)` in every document this page loads from now on, before its own scripts. */
   addInitScript(fn, arg) {
     return this.driver.addInitScript(fn, arg);

@@ -4,7 +4,10 @@
 // failed in any engine, answer a path itself (a delayed glue, a wrong MIME
 // type, another build of the core), and put a script at the top of every HTML
 // page (the WebKit backend's console hook and init scripts).
+// The consumer apps put the front before their own servers instead (option
+// upstream, forwardTo()), WebSocket upgrades included (a dev server's reload channel).
 import { createServer, request as forward } from 'node:http';
+import { connect } from 'node:net';
 import { startServer } from '../../scripts/serve.js';
 
 const HARNESS_SCRIPT = '/__harness/page-script.js';
@@ -19,12 +22,14 @@ function readBody(stream) {
 }
 
 /**
- * @param {{ headers?: (path: string) => Record<string, string> }} options
- *   headers: extra response headers per path (e.g. a Content-Security-Policy).
+ * @param {{ headers?: (path: string) => Record<string, string>, upstream?: string }} options
+ *   headers: extra response headers per path (e.g. a Content-Security-Policy);
+ *   upstream: the server to forward to (its base URL) instead of one serving the package root.
  */
-export async function startTestServer({ headers } = {}) {
-  const files = await startServer({ headers });
-  const filesUrl = new URL(files.url);
+export async function startTestServer({ headers, upstream } = {}) {
+  const files = upstream ? null : await startServer({ headers });
+  let filesUrl = new URL(upstream ?? files.url);
+  const upgraded = new Set();  // sockets of forwarded WebSocket connections, ended on close()
   /** Every request: { method, path, status } (status once answered). */
   const requests = [];
   /** [{ match: RegExp, answer: async ({ path, fetchOriginal }) => ({ status, headers, body }) }] */
@@ -77,6 +82,24 @@ export async function startTestServer({ headers } = {}) {
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error?.stack ?? error));
     }
   });
+  server.on('upgrade', (req, socket, head) => {
+    requests.push({ method: req.method, path: new URL(req.url, 'http://x').pathname, status: 101 });
+    const upstreamSocket = connect(Number(filesUrl.port), filesUrl.hostname, () => {
+      const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
+      for (let i = 0; i < req.rawHeaders.length; i += 2) {
+        const name = req.rawHeaders[i];
+        lines.push(`${name}: ${name.toLowerCase() === 'host' ? filesUrl.host : req.rawHeaders[i + 1]}`);
+      }
+      upstreamSocket.write(`${lines.join('\r\n')}\r\n\r\n`);
+      upstreamSocket.write(head);
+      socket.pipe(upstreamSocket).pipe(socket);
+    });
+    for (const end of [socket, upstreamSocket]) {
+      upgraded.add(end);
+      end.on('error', () => { socket.destroy(); upstreamSocket.destroy(); });
+      end.on('close', () => { upgraded.delete(end); socket.destroy(); upstreamSocket.destroy(); });
+    }
+  });
   await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
 
@@ -90,10 +113,13 @@ export async function startTestServer({ headers } = {}) {
     route(match, answer) { routes.push({ match, answer }); },
     clearRoutes() { routes = []; },
     setPageScript(source) { pageScript = source; },
+    /** Forwards from now on to this server (a base URL) instead. */
+    forwardTo(url) { filesUrl = new URL(url); },
     async close() {
       server.closeAllConnections?.();
+      for (const socket of upgraded) socket.destroy();
       await new Promise((resolve) => server.close(() => resolve()));
-      await files.close();
+      await files?.close();
     },
   };
 }

@@ -186,3 +186,30 @@ test('a Worker whose core cannot load rejects loadCore({ worker: true }) with lo
   expect(result).toMatchObject({ ok: false, isImageFieldError: true, code: 'load_failed' });
   expect(result.message).toMatch(/missing\.wasm.*HTTP 404/);
 });
+
+/** Starts a WorkerCore in the page (kept as window.workerCore) and lists the page's Workers. */
+async function startWorkerCore(page) {
+  await page.evaluate(async () => {
+    const { loadCore } = await import('/web/index.js');
+    window.workerCore = await loadCore({ worker: true });
+  });
+  return page.workers();
+}
+
+suite.test('the WorkerCore computes in a Worker of its own, which close() ends', async () => {
+  const page = currentPage();
+  const workers = await startWorkerCore(page);
+  expect(workers.map((worker) => worker.url)).toEqual([`${suite.url}/web/worker/core-worker.js`]);
+  await page.evaluate(() => window.workerCore.close());
+  // Ending a Worker is not instant: the driver drops it once the browser reports it ended.
+  for (let polls = 0; (await page.workers()).length > 0; polls++) {
+    if (polls === 500) throw new Error('the Worker still runs after close()');
+    await new Promise((resolve) => { setTimeout(resolve, 20); });
+  }
+}, { needs: ['workers'] });
+
+suite.test('the WorkerCore\'s Worker is a Worker global with WebAssembly, not the page', async () => {
+  const [worker] = await startWorkerCore(currentPage());
+  expect(await worker.evaluate(() => `${self.constructor.name} ${typeof WebAssembly.instantiate} ${typeof document}`))
+    .toBe('DedicatedWorkerGlobalScope function undefined');
+}, { needs: ['workers', 'workerScript'] });

@@ -12,6 +12,8 @@ export const CAPABILITIES = {
   fullscreen: 'the Fullscreen API works',
   anyFileName: 'any file name (even one holding "/") for <input type=file>',
   pasteAnyFile: 'a paste carries any file (not only what a system clipboard holds)',
+  workers: "the driver lists a page's running Workers (their script URLs)",
+  workerScript: 'script runs inside a Worker of the page',
 };
 
 /** Every capability available: a backend's table starts from this and says what it lacks. */

@@ -7,7 +7,8 @@
 // press(handle|null, key), mouseClick(x, y), setFiles(handle, file),
 // chooseFile(handle, file|null, { key }) → { multiple }, paste(handle, payload),
 // writeClipboard(payload), screenshot(clip) → PNG, download(handle) →
-// { name, bytes }, addInitScript(fn, arg), close(); and calls its onProblem(text)
+// { name, bytes }, workers() → [{ url, evaluate(fn) }], addInitScript(fn, arg),
+// close(); and calls its onProblem(text)
 // and onDialog(message) (set by the page facade).
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';

@@ -18,6 +18,7 @@ export const capabilities = {
   twoCameras: 'the fake camera is a single device',
   anyFileName: 'files reach <input type=file> from disk, where a name cannot hold "/"',
   pasteAnyFile: 'a paste carries what the system clipboard holds (text, or a decoded image re-encoded as PNG), not an arbitrary file',
+  workerScript: "Firefox ESR's WebDriver BiDi lists a page's Worker realms but runs script only in window realms (script.callFunction: no such frame)",
 };
 
 const KEYS = { Enter: 'Enter', Space: ' ' };
@@ -114,6 +115,11 @@ class FirefoxPage extends LibraryPage {
     // The driver interface's clip is in the viewport (as playwright-core's); puppeteer's is in the document.
     const scroll = await this.page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
     return this.page.screenshot({ clip: { ...clip, x: clip.x + scroll.x, y: clip.y + scroll.y } });
+  }
+
+  /** The Worker realms BiDi lists (with their script URLs); script does not run in them (capability workerScript). */
+  workers() {
+    return super.workers().map(({ url }) => ({ url, evaluate: async () => { throw new Error(capabilities.workerScript); } }));
   }
 
   async download(handle) {

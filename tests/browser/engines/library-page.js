@@ -39,6 +39,11 @@ export class LibraryPage {
 
   mouseClick(x, y) { return this.page.mouse.click(x, y); }
 
+  /** The page's Workers as the library sees them: { url, evaluate(fn) }. */
+  workers() {
+    return this.page.workers().map((worker) => ({ url: worker.url(), evaluate: (fn) => worker.evaluate(fn) }));
+  }
+
   addInitScript(fn, arg) { return this.page.addInitScript ? this.page.addInitScript(fn, arg) : this.page.evaluateOnNewDocument(fn, arg); }
 
   async close() {

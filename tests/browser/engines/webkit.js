@@ -32,6 +32,8 @@ export const capabilities = {
   download: 'MiniBrowser under WebDriver keeps no downloads the test can read',
   anyFileName: 'files reach <input type=file> from disk, where a name cannot hold "/"',
   pasteAnyFile: 'a paste carries what the X clipboard holds as typed data, not an arbitrary file',
+  workers: "WebDriver classic has no command that reaches a page's Workers",
+  workerScript: "WebDriver classic has no command that reaches a page's Workers",
 };
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -237,6 +239,8 @@ class WebKitPage {
   }
 
   download() { throw new Error(capabilities.download); }
+
+  workers() { throw new Error(capabilities.workers); }
 
   addInitScript(fn, arg) {
     this.initScripts.push(`(${fn})(${JSON.stringify(arg ?? null)});`);

@@ -15,7 +15,8 @@ export function exposeResults(field, cores) {
   field.addEventListener('error', onError);
   app.ready = Promise.all(Object.entries(cores).map(([name, loading]) => loading.then(
     (core) => { app.cores[name] = core; },
-    (error) => { app.coreErrors[name] = String(error?.stack ?? error); },
+    // Firefox's and WebKit's stacks leave out the message: both, then.
+    (error) => { app.coreErrors[name] = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack}` : String(error); },
   )));
   window.imagefieldApp = app;
   return () => {
