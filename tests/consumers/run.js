@@ -8,7 +8,7 @@
 // check an engine cannot run with its reason, and "N passed, N failed" over
 // the app × engine pairs; exits 1 if any fails.
 //
-//   node tests/consumers/run.js [app ...]     apps: vite vite-dev webpack esbuild rollup react
+//   node tests/consumers/run.js [app ...]     apps: vite vite-dev vite6-dev webpack esbuild rollup react
 //   IMAGEFIELD_BROWSER=firefox node tests/consumers/run.js     one engine only
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.js';
 import { startTestServer } from '../browser/test-server.js';
 import { APPS } from './runner/apps.js';
-import { shippedSize } from './runner/bundle-size.js';
+import { filesNamingBuildMachine, shippedSize } from './runner/bundle-size.js';
 import { plain, run, startService, tail } from './runner/commands.js';
 import { readmeCopyCommand, readmePackagePaths } from './runner/readme-recipe.js';
 import { installTarball, installTools, packPackage } from './runner/packed-package.js';
@@ -57,6 +57,8 @@ async function buildApp(app) {
   if (app.readmeRecipe) checks.push(await usesReadmeRecipe(app));
   if (build.code !== 0) return { checks, buildSeconds: build.seconds, stop: async () => {} };
   const size = await shippedSize(join(HERE, app.outDir));
+  const leaks = await filesNamingBuildMachine(join(HERE, app.outDir), REPO);
+  checks.push({ name: 'no build-machine path shipped', ok: leaks.length === 0, detail: leaks.join(', ') });
   const server = await startServer({ root: join(HERE, app.serveDir) });
   return { checks, buildSeconds: build.seconds, size, url: `${server.url}/`, stop: () => server.close() };
 }
@@ -85,7 +87,7 @@ async function usesReadmeRecipe(app) {
  * about) come from finish(), once every engine is done.
  */
 async function startDevServer(app) {
-  await rm(join(HERE, 'node_modules/.vite'), { recursive: true, force: true });
+  await rm(join(HERE, app.cacheDir), { recursive: true, force: true });
   let server;
   try {
     server = await startService('npm', ['run', '--silent', app.script, '--', '--host', '127.0.0.1', '--port', '0'], {
@@ -100,9 +102,11 @@ async function startDevServer(app) {
     finish() {
       const warnings = warningLines(app, server.output());
       // The case this app is for: the pages got the package from Vite's pre-bundled copy.
-      const preBundled = existsSync(join(HERE, 'node_modules/.vite/deps/imagefield.js'));
+      const preBundled = existsSync(join(HERE, app.cacheDir, 'deps/imagefield.js'));
+      const banner = plain(server.output()).match(/VITE v[\d.]+/)?.[0] ?? 'no banner';
       return [
-        { name: 'imagefield pre-bundled', ok: preBundled, detail: preBundled ? '' : 'node_modules/.vite/deps/imagefield.js is missing' },
+        { name: `dev server is ${app.banner.source.replaceAll('\\', '')}`, ok: app.banner.test(banner), detail: banner },
+        { name: 'imagefield pre-bundled', ok: preBundled, detail: preBundled ? '' : `${app.cacheDir}/deps/imagefield.js is missing` },
         { name: 'no dev server warning', ok: warnings.length === 0, detail: warnings.join('\n') },
       ];
     },

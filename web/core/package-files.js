@@ -5,7 +5,8 @@
 // URLs point into its cache, where nothing is. From there the package's files
 // are under its own name, which Vite serves as they are. Bundlers, plain
 // servers and Vite 8 never take this path: for them the literal URLs are right.
-const PREBUNDLED = /\/node_modules\/\.vite\/deps(?:_temp_[^/]*)?\/wasm\/imagefield-core\.wasm$/;
+// Vite's cache folder is node_modules/.vite unless a config names another one in node_modules.
+const PREBUNDLED = /\/node_modules\/[^/]+\/deps(?:_temp_[^/]*)?\/wasm\/imagefield-core\.wasm$/;
 const PACKAGE = 'imagefield';
 // The anchor is a file bundlers copy anyway, named by a literal URL; a bare
 // import.meta.url would be written by webpack as the build machine's path.

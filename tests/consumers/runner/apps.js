@@ -4,7 +4,8 @@
 // bundler prints for a warning (a Vite build at --logLevel warn prints nothing
 // else); `advice` the warnings that are advice, not a problem (webpack's size
 // hint fires on any Wasm file over 244 KiB); `readmeRecipe` apps follow the
-// README's copy command.
+// README's copy command. A dev server's `banner` names the Vite it must be:
+// both Vites install a `vite` command, so the scripts name each one's own file.
 
 // Vite's dev server prints warnings as "(!) …", "[plugin …] …", Rolldown's
 // "[CODE] …", or plain sentences such as "new URL(…) doesn't exist at build time".
@@ -17,7 +18,13 @@ export const APPS = [
   },
   {
     name: 'vite-dev', label: 'Vite (dev server)', script: 'dev:vite', devServer: true,
-    warning: VITE_DEV_WARNING,
+    cacheDir: 'node_modules/.vite', banner: /VITE v8\./, warning: VITE_DEV_WARNING,
+  },
+  {
+    // Vite up to 6 pre-bundles the package without rewriting its literal
+    // new URL()s: the case web/core/package-files.js is for.
+    name: 'vite6-dev', label: 'Vite 6 (dev server)', script: 'dev:vite6', devServer: true,
+    cacheDir: 'node_modules/.vite6', banner: /VITE v6\./, warning: VITE_DEV_WARNING,
   },
   {
     name: 'webpack', label: 'webpack 5', script: 'build:webpack',
