@@ -3,6 +3,9 @@
 // sharp at any zoom, and positions go through the same letterbox mapping as
 // the preview's object-fit: contain (preview.js pixelAt).
 import { classColor, cssColor, textColorOn } from '../pipeline/class-colors.js';
+import { placeCaptions } from './caption-placement.js';
+
+const CAPTION_PADDING = 3;
 
 /** Where an image of width × height sits in a box of boxWidth × boxHeight (object-fit: contain). */
 export function letterbox(width, height, boxWidth, boxHeight) {
@@ -116,6 +119,7 @@ export class Overlay {
     context.font = `600 ${fontSize}px system-ui, sans-serif`;
     context.textBaseline = 'top';
     context.lineWidth = lineWidth;
+    const captions = [];  // drawn after every box, so no line crosses a caption
     for (const layer of Object.values(this.#boxes ?? {})) {
       for (const box of layer.box_data) {
         const id = box.class_id;
@@ -131,20 +135,19 @@ export class Overlay {
         // The line lies inside the box, so its outer edge is the box's edge.
         context.strokeRect(x + lineWidth / 2, y + lineWidth / 2, Math.max(0, w - lineWidth), Math.max(0, h - lineWidth));
         const caption = box.box_caption ?? (Number.isInteger(id) ? layer.class_labels?.[id] : undefined);
-        if (caption) this.#caption(context, String(caption), color, x, y, fontSize, cssWidth);
+        if (caption) {
+          const text = String(caption);
+          captions.push({ text, color, x, y, width: w, height: h, labelWidth: context.measureText(text).width + CAPTION_PADDING * 2 });
+        }
       }
     }
-  }
-
-  #caption(context, text, color, boxX, y, fontSize, frameWidth) {
-    const padding = 3;
-    const labelHeight = fontSize + padding * 2;
-    const labelWidth = context.measureText(text).width + padding * 2;
-    const top = y - labelHeight >= 0 ? y - labelHeight : y;  // above the box when there is room
-    const x = Math.max(0, Math.min(boxX, frameWidth - labelWidth));  // kept inside the frame
-    context.fillStyle = cssColor(color);
-    context.fillRect(x, top, labelWidth, labelHeight);
-    context.fillStyle = textColorOn(color);
-    context.fillText(text, x + padding, top + padding);
+    const labelHeight = fontSize + CAPTION_PADDING * 2;
+    placeCaptions(captions, labelHeight, { width: cssWidth, height: cssHeight }).forEach((spot, i) => {
+      const { text, color, labelWidth } = captions[i];
+      context.fillStyle = cssColor(color);
+      context.fillRect(spot.x, spot.y, labelWidth, labelHeight);
+      context.fillStyle = textColorOn(color);
+      context.fillText(text, spot.x + CAPTION_PADDING, spot.y + CAPTION_PADDING);
+    });
   }
 }
