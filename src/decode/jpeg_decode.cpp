@@ -12,8 +12,6 @@ extern "C" {
 namespace imagefield {
 namespace {
 
-const JOCTET kEndOfImage[2] = {0xFF, JPEG_EOI};
-
 enum class Stop { None, LibraryError, Truncated, TooManyScans, SizeMismatch };
 
 // Everything one decode needs, in one block of plain data: libjpeg's
@@ -28,7 +26,6 @@ struct Session {
   Stop stop = Stop::None;
   char message[JMSG_LENGTH_MAX] = {};
   bool created = false;
-  bool allRowsRead = false;
   // Where the rows go: a raster of width × height × channels bytes.
   std::uint8_t* pixels = nullptr;
   JDIMENSION width = 0;
@@ -63,25 +60,16 @@ void initSource(j_decompress_ptr) {}
 void termSource(j_decompress_ptr) {}
 
 // The whole file is in the buffer from the start, so libjpeg asks for more
-// only when the file ends early. Pillow then fails ("image file is
-// truncated") unless every row is already out: a file that lacks only its
-// end-of-image marker still loads there, so it does here.
+// only when the file ends early, even if only its end-of-image marker is
+// missing: Pillow then fails too ("image file is truncated").
 boolean fillInput(j_decompress_ptr cinfo) {
-  Session& session = sessionOf(reinterpret_cast<j_common_ptr>(cinfo));
-  if (!session.allRowsRead) stopWith(session, Stop::Truncated);
-  cinfo->src->next_input_byte = kEndOfImage;
-  cinfo->src->bytes_in_buffer = sizeof kEndOfImage;
-  return TRUE;
+  stopWith(sessionOf(reinterpret_cast<j_common_ptr>(cinfo)), Stop::Truncated);
 }
 
 void skipInput(j_decompress_ptr cinfo, long count) {
   if (count <= 0) return;
   jpeg_source_mgr* source = cinfo->src;
-  while (static_cast<unsigned long>(count) > source->bytes_in_buffer) {
-    count -= static_cast<long>(source->bytes_in_buffer);
-    source->bytes_in_buffer = 0;
-    fillInput(cinfo);
-  }
+  if (static_cast<unsigned long>(count) > source->bytes_in_buffer) fillInput(cinfo);
   source->next_input_byte += count;
   source->bytes_in_buffer -= static_cast<std::size_t>(count);
 }
@@ -126,7 +114,6 @@ void readPixels(Session& s) {
     JSAMPROW row = s.pixels + std::size_t(s.cinfo.output_scanline) * rowBytes;
     if (jpeg_read_scanlines(&s.cinfo, &row, 1) != 1) stopWith(s, Stop::Truncated);
   }
-  s.allRowsRead = true;
   jpeg_finish_decompress(&s.cinfo);
 }
 

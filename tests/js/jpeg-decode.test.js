@@ -75,10 +75,10 @@ describe.each([
     expect(readable.filter((_name, i) => first[i] !== second[i])).toEqual([]);
   });
 
-  test('a file cut anywhere before its last row is refused (Pillow: "image file is truncated")', () => {
+  test('a file cut anywhere, even just before its end-of-image marker, is refused (Pillow: "image file is truncated")', () => {
     for (const name of ['jpeg/hopper_420.jpg', 'jpeg/hopper_progressive_420.jpg', 'jpeg/hopper_arithmetic.jpg']) {
       const whole = bytesOf(name);
-      for (let cut = 0; cut < whole.length - 2; cut += 101) {
+      for (let cut = 0; cut < whole.length; cut += cut + 40 < whole.length ? 101 : 1) {
         const error = thrown(() => core.decode(whole.subarray(0, cut)));
         expect(error).toBeInstanceOf(ImageFieldError);
         expect(error.code).toBe('decode_failed');
