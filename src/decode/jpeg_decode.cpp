@@ -18,10 +18,11 @@ enum class Stop { None, LibraryError, Truncated, TooManyScans, SizeMismatch };
 // callbacks reach it through cinfo.client_data, and a longjmp out of them
 // skips no destructor.
 struct Session {
-  jpeg_decompress_struct cinfo;
-  jpeg_error_mgr errors;
-  jpeg_source_mgr source;
-  jpeg_progress_mgr progress;
+  // Zeroed, so that destroying it is safe however early creating it failed.
+  jpeg_decompress_struct cinfo{};
+  jpeg_error_mgr errors{};
+  jpeg_source_mgr source{};
+  jpeg_progress_mgr progress{};
   std::jmp_buf jump;
   Stop stop = Stop::None;
   char message[JMSG_LENGTH_MAX] = {};
@@ -79,8 +80,8 @@ void readHeader(Session& s) {
   s.errors.error_exit = onError;
   s.errors.output_message = onMessage;
   s.cinfo.client_data = &s;
-  jpeg_create_decompress(&s.cinfo);
   s.created = true;
+  jpeg_create_decompress(&s.cinfo);
   s.cinfo.src = &s.source;
   s.cinfo.progress = &s.progress;
   s.progress.progress_monitor = onProgress;
