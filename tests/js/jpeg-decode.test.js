@@ -4,11 +4,14 @@
 // subsampling, progressive, grey, Adobe CMYK, restart intervals, arithmetic
 // coding, odd sizes) and every other JPEG in tests/data/.
 import fs from 'node:fs';
+import { readFileSync } from 'node:fs';
 import crypto from 'node:crypto';
 import { loadCore, ImageFieldError } from '../../web/index.js';
 import { poisonHeap } from './poison-heap.js';
 
 const dataDir = new URL('../data/', import.meta.url);
+// The same core with allocation counters (scripts/build.sh test-hooks), never shipped.
+const TEST_HOOKS_WASM = new URL('../../build/wasm/test-hooks/imagefield-core-test-hooks.wasm', import.meta.url);
 const expected = JSON.parse(fs.readFileSync(new URL('jpeg/expected.json', dataDir), 'utf8'));
 const names = Object.keys(expected).sort();
 const readable = names.filter((name) => !expected[name].refused);
@@ -108,4 +111,29 @@ describe.each([
     twelveBit[sof + 4] = 12;
     expect(thrown(() => core.decode(twelveBit))).toMatchObject({ code: 'decode_failed', message: expect.stringContaining('precision 12') });
   });
+});
+
+// libjpeg reports a fatal error by a longjmp out of its own frames; every such
+// exit (its own errors, the scan limit, the decode budget running out mid-file)
+// must still free everything the decode allocated.
+test('failed JPEG decodes leave no allocation behind', async () => {
+  const core = await loadCore({ wasmBinary: readFileSync(TEST_HOOKS_WASM) });
+  const jpeg = bytesOf('jpeg/hopper_420.jpg');
+  const sof = jpeg.findIndex((v, i) => v === 0xff && jpeg[i + 1] === 0xc0);
+  const twelveBit = jpeg.slice();
+  twelveBit[sof + 4] = 12;
+  const progressive = bytesOf('jpeg/hopper_progressive_420.jpg');
+  const tooManyScans = withRepeatedLastScan(progressive, 500);
+  const round = () => {
+    expect(core.decode(jpeg).width).toBe(128);
+    expect(thrown(() => core.decode(twelveBit)).code).toBe('decode_failed');
+    expect(thrown(() => core.decode(tooManyScans)).code).toBe('decode_failed');
+    expect(thrown(() => core.decode(progressive, { maxDecodeBytes: 120000 })).code).toBe('too_large');
+  };
+  round();
+  const before = core.testHeapCounters;
+  for (let i = 0; i < 20; i++) round();
+  const after = core.testHeapCounters;
+  expect(after.liveAllocations).toBe(before.liveAllocations);
+  expect(after.heapBytesInUse).toBe(before.heapBytesInUse);
 });
