@@ -6,7 +6,7 @@
 #                     any crash, leak, sanitizer report or >2 s input fails it and
 #                     leaves the input in build/fuzz/findings/<target>/
 #   fuzz.sh test      replay, then a campaign when IMAGEFIELD_FUZZ_SECONDS > 0 (CI)
-# Seeds: tests/data (structure/, pillow-cases/) and the gdk-pixbuf test images for the image targets,
+# Seeds: tests/data (structure/, pillow-cases/, jpeg/) and the gdk-pixbuf test images for the image targets,
 # fuzz/seeds/<target>/ for the others; kept, minimized findings:
 # fuzz/regressions/<target>/ (add a finding there with `-minimize_crash=1` output).
 set -euo pipefail
@@ -25,7 +25,13 @@ corpus_dir=${IMAGEFIELD_CORPUS_DIR:-/usr/libexec/installed-tests/gdk-pixbuf/test
 options=(-timeout=2 -rss_limit_mb=2048 -malloc_limit_mb=1024 -print_final_stats=1)
 
 build_targets() {
-  CXX=clang++-14 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMAGEFIELD_FUZZ=ON >/dev/null
+  # clang for the C sources too (libjpeg-turbo's): gcc has no libFuzzer. A
+  # build directory configured with another C compiler is configured afresh.
+  if [ -f "$build/CMakeCache.txt" ] && ! grep -q '^CMAKE_C_COMPILER:[A-Z]*=.*clang' "$build/CMakeCache.txt"; then
+    rm -rf "$build/CMakeCache.txt" "$build/CMakeFiles"
+  fi
+  CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DIMAGEFIELD_FUZZ=ON >/dev/null
   cmake --build "$build" -j2 --target "${targets[@]/%/_fuzzer}"
 }
 
@@ -38,6 +44,8 @@ seeds() {
     find tests/data/structure -type f ! -name '*.txt' -exec cp {} "$dir/" \;
     # Pillow's edge cases: BMP RLE/OS2/bitfields, GIF canvases and code tables, odd JPEG streams.
     find tests/data/pillow-cases -maxdepth 1 -type f ! -name '*.json' ! -name '*.md' -exec cp {} "$dir/" \;
+    # Every JPEG coding the decoder reads: subsampling, progressive, arithmetic, restarts, CMYK.
+    find tests/data/jpeg -type f -name '*.jpg' -exec cp {} "$dir/" \;
     if [ -d "$corpus_dir" ]; then
       find "$corpus_dir" -type f -size -256k \( -iname '*.png' -o -iname '*.jp*g' -o -iname '*.gif' \
         -o -iname '*.bmp' -o -iname '*.tga' -o -iname '*.psd' \) | while read -r f; do

@@ -35,8 +35,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${apt_get[@]}" install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# libdeflate's compressor is built from Debian's source package (not committed).
+# libdeflate's compressor and libjpeg-turbo's decoder are built from Debian's source
+# packages (not committed).
 bash scripts/fetch-libdeflate.sh
+bash scripts/fetch-libjpeg-turbo.sh
 
 # npm ci when node_modules is absent or older than the lockfile.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

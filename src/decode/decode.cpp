@@ -9,6 +9,7 @@
 #include "convert/convert.h"
 #include "decode/bmp_decode.h"
 #include "decode/decode_budget.h"
+#include "decode/jpeg_decode.h"
 #include "decode/structure_check.h"
 #include "decode/tga_orientation.h"
 #include "stb/stb_image_calls.h"
@@ -76,6 +77,23 @@ Result<Raster> decodeBmpImage(const std::uint8_t* bytes, std::size_t size, const
   return raster;
 }
 
+// JPEG through libjpeg-turbo (jpeg_decode.h): stb_image is not used for JPEG.
+Result<Raster> decodeJpegImage(const std::uint8_t* bytes, std::size_t size, const ImageInfo& info,
+                               const DecodeLimits& limits, std::optional<Mode> mode) {
+  DecodeBudget budget;
+  budget.limit = decodeBudgetFor(info, size, limits);
+  auto raster = decodeJpeg(bytes, size, budget);
+  if (!raster) {
+    if (budget.exceeded) return budgetExceeded(info, budget.limit);
+    return raster.error();
+  }
+  if (raster.value().width != info.width || raster.value().height != info.height) {
+    return makeError(ErrorCode::DecodeFailed, "JPEG decoder returned a size different from the header");
+  }
+  if (mode && *mode != raster.value().mode) return convert(raster.value(), *mode);
+  return raster;
+}
+
 // IHDR's bit depth and colour type; {0, 0} if the bytes are too short.
 struct PngHeader {
   int depth = 0;
@@ -133,8 +151,8 @@ bool decodable(FileFormat format) {
   }
 }
 
-// stb_image takes any run of 0xFF bytes followed by 0xD8 as a JPEG start.
-bool stbReadsAsJpeg(const std::uint8_t* bytes, std::size_t size) {
+// A run of 0xFF bytes followed by 0xD8: a JPEG start behind fill bytes.
+bool startsLikeJpeg(const std::uint8_t* bytes, std::size_t size) {
   std::size_t i = 0;
   if (size < 2 || bytes[0] != 0xFF) return false;
   while (i < size && bytes[i] == 0xFF) ++i;
@@ -161,15 +179,20 @@ Result<ImageInfo> probeImage(const std::uint8_t* bytes, std::size_t size, const 
     const BmpInfo& header = bmp.value();
     return withinLimits(ImageInfo{format, header.width, header.height, bandCount(header.mode)}, limits);
   }
-  // stb_image's JPEG header parser (used by info() too) builds Huffman tables
-  // and has memory bugs there, so a JPEG's structure is checked before stb_image
-  // sees even its header; fill bytes before the SOI would let one slip past
-  // the sniffer and that check.
-  if (stbReadsAsJpeg(bytes, size)) {
-    if (format != FileFormat::JPEG) {
-      return makeError(ErrorCode::DecodeFailed, "JPEG file is corrupt: bytes before the start-of-image marker");
-    }
+  // Fill bytes before a JPEG's SOI: no decoder reads such a file as JPEG, and
+  // saying so is clearer than "not an image".
+  if (format != FileFormat::JPEG && startsLikeJpeg(bytes, size)) {
+    return makeError(ErrorCode::DecodeFailed, "JPEG file is corrupt: bytes before the start-of-image marker");
+  }
+  if (format == FileFormat::JPEG) {
     if (auto broken = checkStructure(FileFormat::JPEG, bytes, size)) return *broken;
+    // The header's own allocations (quantization and Huffman tables) are small.
+    DecodeBudget budget;
+    budget.limit = static_cast<std::size_t>(derivedDecodeBudget(0, size));
+    auto frame = readJpegFrame(bytes, size, budget);
+    if (!frame) return frame.error();
+    const JpegFrame& header = frame.value();
+    return withinLimits(ImageInfo{format, header.width, header.height, bandCount(header.mode)}, limits);
   }
 
   int width = 0, height = 0, channels = 0;
@@ -194,6 +217,7 @@ Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const De
   if (!probed) return probed.error();
   const ImageInfo info = probed.value();
   if (info.format == FileFormat::BMP) return decodeBmpImage(bytes, size, info, limits, mode);
+  if (info.format == FileFormat::JPEG) return decodeJpegImage(bytes, size, info, limits, mode);
   // The structure check must walk the container stb_image will parse: a file
   // sniffed as one format (or as TGA, which has no signature) that stb_image
   // reads as another would otherwise reach it unchecked.

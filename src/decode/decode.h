@@ -1,4 +1,5 @@
-// Encoded image bytes → raster, through stb_image, with hard limits.
+// Encoded image bytes → raster, with hard limits: JPEG through libjpeg-turbo
+// (jpeg_decode.h), BMP through the core's own reader, the rest through stb_image.
 #pragma once
 #include <cstddef>
 #include <cstdint>

@@ -1,10 +1,11 @@
-// A byte budget for one decode, enforced inside stb_image's allocator.
+// A byte budget for one decode, enforced inside stb_image's allocator and
+// libjpeg-turbo's memory layer (jpeg_memory.cpp).
 //
 // stb_image allocates as it parses: a 1×1 PNG whose compressed data inflates
 // to a gigabyte grows its zlib buffer by doubling. Checking declared
-// dimensions cannot catch that, so every stb_image allocation is charged to
+// dimensions cannot catch that, so every decoder allocation is charged to
 // the budget of the decode in progress and fails once the budget is spent;
-// stb_image then reports out-of-memory and the core reports too_large.
+// the decoder then reports out-of-memory and the core reports too_large.
 #pragma once
 #include <cstddef>
 
@@ -17,7 +18,7 @@ struct DecodeBudget {
   bool exceeded = false;
 };
 
-// Makes `budget` the one charged by stb_image allocations for this scope.
+// Makes `budget` the one charged by decoder allocations for this scope.
 // stb_image's allocator hooks are macros without a context argument, so the
 // active budget has to live in a (thread-local) slot they can reach.
 class BudgetScope {
@@ -31,7 +32,8 @@ class BudgetScope {
   DecodeBudget* previous_;
 };
 
-// The functions STBI_MALLOC / STBI_REALLOC / STBI_FREE expand to.
+// The functions STBI_MALLOC / STBI_REALLOC / STBI_FREE expand to, and
+// libjpeg-turbo's jpeg_get_small / jpeg_get_large call.
 void* budgetMalloc(std::size_t size);
 void* budgetRealloc(void* block, std::size_t size);
 void budgetFree(void* block);

@@ -116,10 +116,10 @@ std::size_t skipEntropyCodedData(const std::uint8_t* b, std::size_t n, std::size
   return n;
 }
 
-// stb_image 2.27 decodes a scan with whatever its Huffman table slots hold,
-// and a slot no DHT segment filled is uninitialized memory: a scan naming one
-// crashes the decoder or yields garbage. (Motion-JPEG frames that rely on
-// the standard tables without a DHT fall here too; stb_image lacks those.)
+// A Huffman scan naming a table slot no DHT segment filled: libjpeg fills
+// slots 0 and 1 with the standard tables of the JPEG specification (Motion-JPEG
+// frames carry no DHT and rely on them) and refuses slots 2 and 3, as Pillow
+// does ("broken data stream"); this says which table is missing.
 struct HuffmanTables {
   bool dc[4] = {};
   bool ac[4] = {};
@@ -158,8 +158,8 @@ Failure checkScanTables(const std::uint8_t* p, std::size_t n, const HuffmanTable
   for (std::size_t c = 0; c < components; ++c) {
     const std::uint8_t dc = p[2 + c * 2] >> 4, ac = p[2 + c * 2] & 15;
     if (dc > 3 || ac > 3) return corrupt(F, where + " (SOS) names Huffman table slot above 3");
-    if (needsDc && !tables.dc[dc]) return corrupt(F, where + " (SOS) uses DC Huffman table " + num(dc) + ", which no DHT segment defined");
-    if (needsAc && !tables.ac[ac]) return corrupt(F, where + " (SOS) uses AC Huffman table " + num(ac) + ", which no DHT segment defined");
+    if (needsDc && dc > 1 && !tables.dc[dc]) return corrupt(F, where + " (SOS) uses DC Huffman table " + num(dc) + ", which no DHT segment defined");
+    if (needsAc && ac > 1 && !tables.ac[ac]) return corrupt(F, where + " (SOS) uses AC Huffman table " + num(ac) + ", which no DHT segment defined");
   }
   return std::nullopt;
 }
@@ -168,7 +168,7 @@ Failure checkJpeg(const std::uint8_t* b, std::size_t n) {
   const auto F = FileFormat::JPEG;
   if (n < 2) return truncated(F, "no start-of-image marker");
   if (b[0] != 0xFF || b[1] != 0xD8) return corrupt(F, "does not start with a start-of-image marker");
-  bool sawFrame = false, sawScan = false, progressive = false;
+  bool sawFrame = false, sawScan = false, progressive = false, arithmetic = false;
   HuffmanTables tables;
   std::size_t pos = 2;
   for (;;) {
@@ -210,12 +210,15 @@ Failure checkJpeg(const std::uint8_t* b, std::size_t n) {
     if (isFrameMarker(m)) {
       sawFrame = true;
       progressive = m == 0xC2 || m == 0xC6 || m == 0xCA || m == 0xCE;
+      arithmetic = m >= 0xC9;  // SOF9-SOF15: arithmetic coding, no Huffman tables
     }
     if (m == 0xC4) {
       if (auto bad = noteHuffmanTables(body, bodyLength, tables, where)) return bad;
     }
     if (m == 0xDA) {  // SOS: its header is followed by entropy-coded data
-      if (auto bad = checkScanTables(body, bodyLength, tables, progressive, where)) return bad;
+      if (!arithmetic) {
+        if (auto bad = checkScanTables(body, bodyLength, tables, progressive, where)) return bad;
+      }
       sawScan = true;
       pos = skipEntropyCodedData(b, n, pos);
     }

@@ -1,6 +1,8 @@
-// Container-level checks run before stb_image sees the bytes. stb_image reads
-// past the end of its input as zeros, so a truncated JPEG, GIF, BMP, TGA or
-// PSD would otherwise decode "successfully" into partly blank pixels.
+// Container-level checks run before a decoder sees the bytes. stb_image reads
+// past the end of its input as zeros, so a truncated GIF, BMP, TGA or PSD
+// would otherwise decode "successfully" into partly blank pixels; for JPEG
+// (libjpeg-turbo) the check names what is missing, where libjpeg would only
+// say the data ended.
 #pragma once
 #include <cstddef>
 #include <cstdint>

@@ -1,15 +1,14 @@
 // The one translation unit that compiles stb_image (from Debian's libstb-dev,
 // patched at build time with patches/stb/). Only the formats the core decodes
 // with it are compiled in: PNM, HDR and PIC have memory-safety bugs in
-// stb_image 2.27 that no caller-side check fixes, and BMP has the core's own
-// reader (decode/bmp_decode.h).
+// stb_image 2.27 that no caller-side check fixes; BMP and JPEG have their own
+// decoders (decode/bmp_decode.h, decode/jpeg_decode.h).
 #include "decode/decode_budget.h"
 
 #define STBI_NO_STDIO
 #define STBI_NO_LINEAR
 #define STBI_NO_HDR
 #define STBI_ONLY_PNG
-#define STBI_ONLY_JPEG
 #define STBI_ONLY_GIF
 #define STBI_ONLY_TGA
 #define STBI_ONLY_PSD
@@ -54,7 +53,6 @@ FileFormat readerFor(const std::uint8_t* bytes, std::size_t size) {
   if (size == 0 || size > 0x7fffffff) return FileFormat::Unknown;
   stbi__context s;
   stbi__start_mem(&s, bytes, static_cast<int>(size));
-  if (stbi__jpeg_test(&s)) return FileFormat::JPEG;
   if (stbi__png_test(&s)) return FileFormat::PNG;
   if (stbi__gif_test(&s)) return FileFormat::GIF;
   if (stbi__psd_test(&s)) return FileFormat::PSD;

@@ -1,9 +1,7 @@
 // What "matches the reference image" means for the corpus (the Jest corpus
 // test applies the same rule):
-// - lossless files must equal their .ref.png exactly, in RGBA;
-// - JPEG: the references come from libjpeg, the core uses stb_image, whose
-//   IDCT and chroma upsampling round differently: every channel within 2 and
-//   the mean absolute difference at most 0.05;
+// - lossless files and JPEG must equal their .ref.png exactly, in RGBA (the
+//   JPEG references come from libjpeg-turbo, the core's own JPEG decoder);
 // - TGA with 5-bit color channels (15/16-bit pixels or color-map entries):
 //   the reference widens 5 bits to 8 by bit replication, stb_image by
 //   v * 255 / 31, which differ by at most 1 per channel.

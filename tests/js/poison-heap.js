@@ -1,4 +1,5 @@
 // Shared by the decoder determinism checks (tests/js/pillow-parity.test.js,
+// tests/js/jpeg-decode.test.js,
 // tests/reference/measure-pillow-images.js).
 
 /** Fills free Wasm heap with `value`, so a decoder reading memory it never wrote shows it. */

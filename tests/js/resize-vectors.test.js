@@ -45,13 +45,21 @@ const sha256 = (view) => createHash('sha256')
 
 const builds = [['SIMD', { simd: true }], ['scalar', { simd: false }]];
 const cores = {};
-let photo;
 beforeAll(async () => {
   for (const [name, options] of builds) cores[name] = await loadCore(options);
-  photo = cores.SIMD.decode(readFileSync(new URL('../data/photos/hopper.png', import.meta.url)), { mode: 'RGB' });
 });
 
-const inputFor = (source) => (source.kind === 'photo' ? photo : seededRaster(source));
+// A photo source is a file (PNG or JPEG) decoded by the core itself, by the
+// build under test: the JPEG cases check core.decode + core.toTensor together.
+const photos = new Map();
+const inputFor = (source, build = 'SIMD') => {
+  if (source.kind !== 'photo') return seededRaster(source);
+  const key = `${build} ${source.file}`;
+  if (!photos.has(key)) {
+    photos.set(key, cores[build].decode(readFileSync(new URL(`../data/${source.file}`, import.meta.url)), { mode: 'RGB' }));
+  }
+  return photos.get(key);
+};
 
 test('the vectors cover every filter on every mode (1 and P with nearest, as Pillow forces), boxes, reducing gaps and the photo', () => {
   const pairs = new Set(vectors.resize.map((c) => `${c.input.mode}/${c.filter}`));
@@ -59,6 +67,7 @@ test('the vectors cover every filter on every mode (1 and P with nearest, as Pil
   expect(vectors.resize.some((c) => c.box)).toBe(true);
   expect(vectors.resize.some((c) => c.reducingGap)).toBe(true);
   expect(vectors.resize.some((c) => c.input.kind === 'photo')).toBe(true);
+  expect(vectors.tensor.filter((c) => c.input.file?.endsWith('.jpg')).length).toBeGreaterThanOrEqual(3);
 });
 
 describe.each(builds)('%s build', (name, options) => {
@@ -67,7 +76,7 @@ describe.each(builds)('%s build', (name, options) => {
     expect(core.simd).toBe(options.simd);
     const differing = [];
     for (const c of vectors.resize) {
-      const out = core.resize(inputFor(c.input), {
+      const out = core.resize(inputFor(c.input, name), {
         width: c.width, height: c.height, filter: c.filter, box: c.box, reducingGap: c.reducingGap,
       });
       expect([out.width, out.height, out.mode]).toEqual([c.outWidth, c.outHeight, c.mode]);
@@ -79,7 +88,7 @@ describe.each(builds)('%s build', (name, options) => {
   test('every tensor case gives torchvision\'s Float32Array / bytes', () => {
     const core = cores[name];
     for (const c of vectors.tensor) {
-      const t = core.toTensor(inputFor(c.input), c.options);
+      const t = core.toTensor(inputFor(c.input, name), c.options);
       expect({ name: c.name, dims: t.dims, type: t.type }).toEqual({ name: c.name, dims: c.dims, type: c.type });
       expect(t.data).toBeInstanceOf(c.type === 'uint8' ? Uint8Array : Float32Array);
       expect({ name: c.name, sha256: sha256(t.data) }).toEqual({ name: c.name, sha256: c.sha256 });

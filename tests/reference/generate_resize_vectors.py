@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Writes tests/data/resize_vectors.json: Pillow 9.4's Image.resize and
-torchvision 0.14's transforms on small seeded images and one photo, kept as
+torchvision 0.14's transforms on small seeded images, one photo and JPEG
+files made from it (tests/golden/make_jpeg_reference.py), kept as
 sha256 digests of the output bytes so the native and Wasm test suites can
 check the core for exact equality without Python.
 
@@ -14,7 +15,11 @@ import os
 import struct
 import sys
 
-import PIL
+# libjpeg-turbo's portable C code, the one the core builds: the same pixels on
+# every machine (its SIMD code differs only on corrupt blocks).
+os.environ['JSIMD_FORCENONE'] = '1'
+
+import PIL  # noqa: E402
 import torch
 import torchvision
 from PIL import Image
@@ -187,6 +192,13 @@ add_tensor('imagenet photo', photo_source, photo, imagenet,
            {'resize': 256, 'crop': [224, 224], 'mean': IMAGENET[0], 'std': IMAGENET[1]}, batched)
 add_tensor('clip photo', photo_source, photo, clip,
            {'resize': 224, 'filter': 'bicubic', 'crop': [224, 224], 'mean': CLIP[0], 'std': CLIP[1]}, batched)
+# The same pipeline from JPEG files opened as a dataset loader opens them
+# (Image.open(f).convert('RGB')): core.decode + core.toTensor must give these.
+for jpeg in ['jpeg/hopper_420.jpg', 'jpeg/hopper_422.jpg', 'jpeg/hopper_progressive_420.jpg']:
+    with Image.open(os.path.join(ROOT, 'tests', 'data', jpeg)) as opened:
+        decoded = opened.convert('RGB')
+    add_tensor('imagenet %s' % jpeg, {'kind': 'photo', 'file': jpeg, 'mode': 'RGB'}, decoded, imagenet,
+               {'resize': 256, 'crop': [224, 224], 'mean': IMAGENET[0], 'std': IMAGENET[1]}, batched)
 for (w, h) in [(317, 263), (263, 317), (600, 131)]:
     source = seeded_source(9 + w, w, h, 'RGB')
     image = seeded_image(source['seed'], w, h, 'RGB')

@@ -23,7 +23,7 @@ OUT_DIR/pillow.json, per file (path relative to IMAGES_DIR):
                          reading (tests/golden/make_pillow_reference.py), which
                          the core follows where Pillow 9.4 misreads
 OUT_DIR/rgba/N.rgba.gz: the RGBA bytes themselves, so a difference can be
-measured (JPEG: stb_image and libjpeg round differently).
+measured.
 """
 import gzip
 import hashlib

@@ -308,6 +308,11 @@ export class Core {
    * `unsupported_file`, files over a limit `too_large`. Never touches the
    * network or a filesystem.
    *
+   * JPEG is decoded by libjpeg-turbo (the library Pillow links) with Pillow
+   * 9.4's settings: the pixels of `Image.open(f)` byte for byte, in its mode
+   * (`L`, `RGB`, or `CMYK` for CMYK and YCCK files, Adobe's inverted values
+   * read as Pillow reads them), and those of `.convert(mode)` with a mode.
+   *
    * `.npy` (format 1.0, 2.0, 3.0; dtypes u1 i1 u2 i2 u4 i4 f4 f8 b1, little- or
    * big-endian, C or Fortran order) is an array shown exactly as
    * {@link Core.fromArray} shows it, with `options.layout`: values normalized,

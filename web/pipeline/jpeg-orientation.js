@@ -1,6 +1,6 @@
 // A JPEG's EXIF orientation, applied to the core's pixels when the browser
 // could not decode the file itself (Firefox's createImageBitmap refuses some
-// JPEGs whose <img> it shows, rotated). The core, like stb_image, reads the
+// JPEGs whose <img> it shows, rotated). The core, like Pillow, reads the
 // stored pixels and ignores EXIF; a photo must not come out sideways for that.
 
 const APP1 = 0xe1;
