@@ -1,0 +1,32 @@
+// The core alone, as a page or Node script using loadCore() runs it, makes the
+// model inputs a Python server makes from the same real JPEGs: core.decode
+// (libjpeg-turbo with Pillow's settings), the EXIF orientation the field
+// applies (pipeline/jpeg-orientation.js, as ImageOps.exif_transpose), then
+// core.toTensor. The reference is Pillow 9.4 and torchvision 0.14's output
+// (tests/data/model-inputs, tests/reference/generate_model_inputs.py); the
+// element's path through the browsers' decoders is checked against the same
+// file in tests/browser/element-model-inputs.test.js.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadCore } from '../../web/index.js';
+import { exifOrientation, orient } from '../../web/pipeline/jpeg-orientation.js';
+
+const FOLDER = new URL('../data/model-inputs/', import.meta.url);
+const expected = JSON.parse(readFileSync(new URL('expected.json', FOLDER), 'utf8'));
+const sha256 = (view) => createHash('sha256').update(new Uint8Array(view.buffer, view.byteOffset, view.byteLength)).digest('hex');
+
+describe.each([['SIMD', true], ['scalar', false]])('%s build', (name, simd) => {
+  let core;
+  beforeAll(async () => { core = await loadCore({ simd }); });
+
+  test.each(expected.files.map((file) => [file.file, file]))('%s: Pillow\'s upright RGB pixels, torchvision\'s ImageNet and CLIP tensors', (_, file) => {
+    const bytes = new Uint8Array(readFileSync(new URL(file.file, FOLDER)));
+    const upright = orient(core.decode(bytes, { mode: 'RGB' }), exifOrientation(bytes));
+    expect({ width: upright.width, height: upright.height, rgb: sha256(upright.data) })
+      .toEqual({ width: file.width, height: file.height, rgb: file.rgb });
+    for (const [pipeline, tensor] of Object.entries(file.tensors)) {
+      const t = core.toTensor(upright, tensor.options);
+      expect({ pipeline, dims: t.dims, sha256: sha256(t.data) }).toEqual({ pipeline, dims: tensor.dims, sha256: tensor.sha256 });
+    }
+  });
+});
