@@ -4,6 +4,7 @@
 // call (pages/main-thread-counter.js wraps them before the element loads).
 // Each way in — upload, drop, paste, camera capture, every kind of value a page
 // sets — must give the right pixels with all of those counts at zero.
+import { readFile } from 'node:fs/promises';
 import { jest } from '@jest/globals';
 import { loadCore } from '../../web/index.js';
 import { browserSuite } from './harness.js';
@@ -27,11 +28,13 @@ const suite = browserSuite({ camera: { frames: halvesY4m() } });
 let page;
 let core;
 let png;        // the 8×4 halves PNG
+let webp;       // a 128×128 photograph as WebP (read by the browser, not the core)
 let expected;   // its RGB pixels, decoded by the core in Node
 
 beforeAll(async () => {
   core = await loadCore();
   png = await halvesPng();
+  webp = await readFile(new URL('../data/photos/hopper.webp', import.meta.url));
   expected = Array.from(core.decode(png, { mode: 'RGB' }).data);
 });
 
@@ -229,8 +232,11 @@ test('without Worker the field does the same work on the main thread', async () 
   expect(await changes('f')).toEqual([]);
   expect(await page.evaluate(() => document.getElementById('f').decoder)).toBeNull();
   expect((await valueOf('f')).data).toEqual(expected);
+  expect((await mainThreadWork()).wasm).toBeGreaterThan(0);
+  // A WebP, which the core does not read, is the browser's to decode: here on the main thread.
+  await page.evaluate((bytes) => { document.getElementById('f').value = new Blob([new Uint8Array(bytes)], { type: 'image/webp' }); }, [...webp]);
+  await page.waitForFunction(() => document.getElementById('f').value?.width === 128);
   const work = await mainThreadWork();
-  expect(work.wasm).toBeGreaterThan(0);
   expect(work.createImageBitmap).toBeGreaterThan(0);
   expect(work.getImageData).toBeGreaterThan(0);  // the counters see what runs here: the zeros above are not blind
 });

@@ -158,7 +158,7 @@ describe('upload', () => {
     const log = await eventLog(page);
     expect(types(log)).toEqual(['error']);
     expect(log[0].code).toBe('too_large');
-    expect(log[0].message).toMatch(/8×4 pixels.*31 pixels/);
+    expect(log[0].message).toMatch(/8x4 = 32 pixels.*limit of 31/);
   });
 
   test('the chosen file is previewed at once, before it is decoded', async () => {

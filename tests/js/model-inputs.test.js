@@ -1,6 +1,6 @@
 // The core alone, as a page or Node script using loadCore() runs it, makes the
-// model inputs a Python server makes from the same real JPEGs: core.decode
-// (libjpeg-turbo with Pillow's settings), the EXIF orientation the field
+// model inputs a Python server makes from the same real JPEGs and PNGs:
+// core.decode (Pillow's pixels), the EXIF orientation the field
 // applies (pipeline/jpeg-orientation.js, as ImageOps.exif_transpose), then
 // core.toTensor. The reference is Pillow 9.4 and torchvision 0.14's output
 // (tests/data/model-inputs, tests/reference/generate_model_inputs.py); the
@@ -19,11 +19,13 @@ describe.each([['SIMD', true], ['scalar', false]])('%s build', (name, simd) => {
   let core;
   beforeAll(async () => { core = await loadCore({ simd }); });
 
-  test.each(expected.files.map((file) => [file.file, file]))('%s: Pillow\'s upright RGB pixels, torchvision\'s ImageNet and CLIP tensors', (_, file) => {
+  test.each(expected.files.map((file) => [file.file, file]))('%s: Pillow\'s upright RGB and RGBA pixels, torchvision\'s ImageNet and CLIP tensors', (_, file) => {
     const bytes = new Uint8Array(readFileSync(new URL(file.file, FOLDER)));
-    const upright = orient(core.decode(bytes, { mode: 'RGB' }), exifOrientation(bytes));
-    expect({ width: upright.width, height: upright.height, rgb: sha256(upright.data) })
-      .toEqual({ width: file.width, height: file.height, rgb: file.rgb });
+    const orientation = file.file.endsWith('.jpg') ? exifOrientation(bytes) : 1;
+    const upright = orient(core.decode(bytes, { mode: 'RGB' }), orientation);
+    const rgba = orient(core.decode(bytes, { mode: 'RGBA' }), orientation);
+    expect({ width: upright.width, height: upright.height, rgb: sha256(upright.data), rgba: sha256(rgba.data) })
+      .toEqual({ width: file.width, height: file.height, rgb: file.rgb, rgba: file.rgba });
     for (const [pipeline, tensor] of Object.entries(file.tensors)) {
       const t = core.toTensor(upright, tensor.options);
       expect({ pipeline, dims: t.dims, sha256: sha256(t.data) }).toEqual({ pipeline, dims: tensor.dims, sha256: tensor.sha256 });

@@ -1,10 +1,11 @@
 #!/usr/bin/python3
-"""Writes tests/data/model-inputs/expected.json: for each real JPEG in that
-folder, what a Python model server would hand its model. The file is read
-with Pillow 9.4, turned upright by its EXIF orientation (as browsers show
-it) and converted to RGB; the digests are of those pixels and of the
-torchvision 0.14 tensors of two common preprocessing pipelines (ImageNet
-and CLIP), as float32 little-endian bytes with a batch axis.
+"""Writes tests/data/model-inputs/expected.json: for each real JPEG and PNG
+in that folder, what a Python model server would hand its model. The file is
+read with Pillow 9.4, turned upright by its EXIF orientation (as browsers
+show it) and converted to RGB and to RGBA; the digests are of those pixels
+and of the torchvision 0.14 tensors of two common preprocessing pipelines
+(ImageNet and CLIP) of the RGB image, as float32 little-endian bytes with a
+batch axis.
 
 Run by hand with Debian's python3-pil and python3-torchvision:
     /usr/bin/python3 tests/reference/generate_model_inputs.py
@@ -40,12 +41,14 @@ def digest(data):
 
 files = []
 for name in sorted(os.listdir(FOLDER)):
-    if not name.endswith('.jpg'):
+    if not name.endswith(('.jpg', '.png')):
         continue
     with Image.open(os.path.join(FOLDER, name)) as opened:
-        image = ImageOps.exif_transpose(opened).convert('RGB')
+        upright = ImageOps.exif_transpose(opened)
+        image = upright.convert('RGB')
+        rgba = upright.convert('RGBA')
     entry = {'file': name, 'width': image.width, 'height': image.height, 'rgb': digest(image.tobytes()),
-             'tensors': {}}
+             'rgba': digest(rgba.tobytes()), 'tensors': {}}
     for label, (pipeline, options) in PIPELINES.items():
         t = pipeline(image).unsqueeze(0)
         entry['tensors'][label] = {'options': options, 'dims': list(t.shape),

@@ -52,9 +52,9 @@ export async function runPipeline(core, request, { decoder = null, onStage = () 
   let raster;
   let file = null;
   let browserPixels = null;  // the browser's RGBA of the file, when they are what the preview shows
-  const onBrowserPixels = (rgba, jpeg) => {
-    // Converting back to RGBA would give these same pixels: RGBA is kept as is, and a JPEG is opaque.
-    if (!mark && (mode === 'RGBA' || (mode === 'RGB' && jpeg))) browserPixels = rgba;
+  const onBrowserPixels = (rgba) => {
+    // Converting back to RGBA would give these same pixels: RGBA is kept as is.
+    if (!mark && mode === 'RGBA') browserPixels = rgba;
   };
   if (source.frame) {
     const frame = isVideoFrame(source.frame) ? drawFrame(source.frame, source.mirror) : source.frame;

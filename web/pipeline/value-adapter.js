@@ -1,7 +1,7 @@
 // Turns a field's source (a file, pixels, an array) into a raster, and a
-// raster into the value type the page asked for. Pixels are decoded by the
-// browser where it can (EXIF orientation applied) and by the core otherwise
-// (through `decoder`, when one is given on the main thread); mode conversion,
+// raster into the value type the page asked for. Files are decoded by the
+// core where it reads the format (through `decoder`, when one is given on the
+// main thread) and by the browser otherwise; mode conversion,
 // watermarking and PNG/BMP encoding are the core's. Sources arrive checked
 // (size, SVG: file-checks.js) and fetched: no DOM is needed here.
 import { ImageFieldError } from '../core/error.js';
@@ -39,55 +39,41 @@ async function browserDecode(blob, maxPixels) {
 }
 
 /**
- * A file's pixels in the field's mode. With mode `none` the core decodes first
- * so the file keeps its own mode (L, LA, RGB, RGBA); otherwise the browser does.
+ * A file's pixels in the field's mode (`none`: its own mode, L, LA, RGB, RGBA,
+ * P...). The core decodes every format it reads, so the pixels are Pillow's
+ * in every engine: browsers' decoders draw into a premultiplied canvas, which
+ * rounds the colour of every translucent pixel, each engine its own way. The
+ * browser decodes the rest (WebP, AVIF...).
  * @param {Blob} blob
  * @param {{ core: object, mode: string, layout?: string, maxPixels?: number,
  *           decoder?: { decode(bytes: Uint8Array, options: object): Promise<object> } | null }} options
  *   decoder: decodes the file's bytes in place of `core` (a page-given decoder on the main thread)
- *   onBrowserPixels: given the browser's RGBA pixels of the file, and whether it is a JPEG, before their conversion to `mode`
+ *   onBrowserPixels: given the browser's RGBA pixels of a file the core does not read, before their conversion to `mode`
  */
 export async function blobToRaster(blob, { core, mode, layout, maxPixels, decoder, onBrowserPixels }) {
   const options = { mode: mode === 'none' ? undefined : mode, layout: layout || 'hwc' };
   if (maxPixels) options.maxPixels = maxPixels;
-  const coreDecode = async () => {
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    // The core ignores EXIF: a JPEG it decodes is turned as the file says here.
-    const orientation = await isJpeg(blob) ? exifOrientation(bytes) : 1;
-    // The bytes are this call's own copy: hand them over rather than copy them again.
-    const raster = await (decoder ? decoder.decode(bytes, { ...options, transfer: true }) : core.decode(bytes, options));
-    return orient(raster, orientation);
-  };
-  // Tensor files are the core's alone (wandb's rules, the field's layout).
-  if (await isNpy(blob)) return coreDecode();
-  if (mode === 'none') {
-    let own;
-    try {
-      own = await coreDecode();
-    } catch (error) {
-      if (error?.code !== 'unsupported_file') throw error;
-      return browserDecode(blob, maxPixels);  // WebP, AVIF...: the browser's mode is RGBA
-    }
-    if (!(await isJpeg(blob))) return own;
-    // The browser's pixels of a JPEG, in the file's own mode: the ones it shows
-    // in an <img>. A JPEG it cannot decode keeps the core's (turned by its EXIF).
-    try {
-      return core.convert(await browserDecode(blob, maxPixels), own.mode);
-    } catch (error) {
-      if (error instanceof ImageFieldError) throw error;
-      return own;
-    }
-  }
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  // The core ignores EXIF, as Pillow does: a JPEG is turned as the file says
+  // here, as browsers show it (ImageOps.exif_transpose in Python).
+  const orientation = await isJpeg(blob) ? exifOrientation(bytes) : 1;
   let raster;
   try {
-    raster = await browserDecode(blob, maxPixels);
+    // The bytes are this call's own copy: hand them over rather than copy them again.
+    raster = await (decoder ? decoder.decode(bytes, { ...options, transfer: true }) : core.decode(bytes, options));
   } catch (error) {
-    if (error instanceof ImageFieldError) throw error;
-    // TGA, PSD or a file the browser refuses: the core decodes it or says why not.
-    return coreDecode();
+    if (error?.code !== 'unsupported_file' || await isNpy(blob)) throw error;
+    let rgba;
+    try {
+      rgba = await browserDecode(blob, maxPixels);
+    } catch (browserError) {
+      // Not an image the browser reads either: the core's error says what is.
+      throw browserError instanceof ImageFieldError ? browserError : error;
+    }
+    if (onBrowserPixels) onBrowserPixels(rgba);
+    return mode === 'none' ? rgba : core.convert(rgba, mode);
   }
-  if (onBrowserPixels) onBrowserPixels(raster, await isJpeg(blob));
-  return core.convert(raster, mode);
+  return orient(raster, orientation);
 }
 
 export function invalidValue(value) {
