@@ -1,7 +1,7 @@
-// A JPEG's EXIF orientation, applied to the core's pixels when the browser
-// could not decode the file itself (Firefox's createImageBitmap refuses some
-// JPEGs whose <img> it shows, rotated). The core, like Pillow, reads the
-// stored pixels and ignores EXIF; a photo must not come out sideways for that.
+// A JPEG's EXIF orientation, applied to the core's pixels. The core, like
+// Pillow, reads the stored pixels and ignores EXIF; browsers show a photo
+// turned as its EXIF says, and so must the field (in Python:
+// ImageOps.exif_transpose).
 
 const APP1 = 0xe1;
 const START_OF_SCAN = 0xda;
