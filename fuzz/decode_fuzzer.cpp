@@ -1,12 +1,15 @@
 // libFuzzer target: arbitrary bytes through decodeImage with small limits, so
 // the fuzzer spends its time in parsers rather than in big allocations. The
-// first byte picks an optional target mode, which also runs the conversions.
+// first byte picks an optional target mode, which also runs the conversions,
+// and a JPEG quality: every decoded raster is encoded as a JPEG too, so
+// libjpeg-turbo's compressor sees every mode and many odd sizes.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 
 #include "base/mode.h"
 #include "decode/decode.h"
+#include "encode/encode.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
@@ -26,6 +29,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Raster& r = result.value();
     // A raster that lies about its size is a bug even without a memory error.
     if (validateRaster(r)) __builtin_trap();
+    EncodeOptions jpeg;
+    jpeg.format = "jpeg";
+    jpeg.quality = 1 + data[0] % 100;
+    // Every valid raster within these limits has a JPEG file.
+    auto file = encodeImage(r, jpeg);
+    if (!file || file.value().size() < 4 || file.value()[0] != 0xFF || file.value()[1] != 0xD8 ||
+        file.value()[file.value().size() - 2] != 0xFF || file.value().back() != 0xD9) {
+      __builtin_trap();
+    }
   }
   return 0;
 }

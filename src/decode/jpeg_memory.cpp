@@ -1,9 +1,12 @@
 // libjpeg-turbo's system-dependent memory layer (the jmemsys.h interface, in
-// place of its jmemnobs.c): every block libjpeg asks for is charged to the
-// decode budget in force (decode_budget.h) and handed out zero-filled, so a
-// hostile header cannot take more memory than the budget allows and no output
-// can depend on what earlier work left in the heap. There is no backing store:
-// an image whose buffers do not fit is refused, never spilled to files.
+// place of its jmemnobs.c), for the decoder and the compressor
+// (encode/jpeg_write.cpp, which runs without a budget: its buffers follow
+// from the raster's width, checked before it starts): every block libjpeg
+// asks for is charged to the decode budget in force (decode_budget.h) and
+// handed out zero-filled, so a hostile header cannot take more memory than
+// the budget allows and no output can depend on what earlier work left in the
+// heap. There is no backing store: an image whose buffers do not fit is
+// refused, never spilled to files.
 #include <cstddef>
 #include <cstdio>
 

@@ -4,6 +4,7 @@
 
 #include "convert/convert.h"
 #include "encode/encode_format.h"
+#include "encode/jpeg_write.h"
 #include "encode/png_palette.h"
 #include "encode/png_write.h"
 #include "stb/stb_image_write_calls.h"
@@ -12,13 +13,18 @@ namespace imagefield {
 namespace {
 
 // The mode a raster is written in; nullopt when it is written as it is.
-std::optional<Mode> storageMode(Mode mode) {
+std::optional<Mode> storageMode(Mode mode, EncodeFormat format) {
   switch (mode) {
     case Mode::L:
     case Mode::LA:
     case Mode::RGB:
     case Mode::RGBA:
       return std::nullopt;
+    // Pillow writes these two to JPEG as they are.
+    case Mode::CMYK:
+    case Mode::YCbCr:
+      if (format == EncodeFormat::JPEG) return std::nullopt;
+      return Mode::RGB;
     case Mode::One:
     case Mode::I:
     case Mode::F:
@@ -36,18 +42,20 @@ constexpr std::size_t kPaletteRecheckBytes = 4 * 1024;
 std::optional<Error> checkEncodeSize(std::uint32_t width, std::uint32_t height, int channels, EncodeFormat format) {
   const std::string size = std::to_string(width) + "x" + std::to_string(height);
   // The widest buffer an encoder builds is a PNG's filtered rows: one extra
-  // byte per row on top of the pixels. stb_image_write (JPEG, BMP, TGA)
-  // counts bytes in int, and a PNG chunk holds at most 2^31-1 bytes.
+  // byte per row on top of the pixels. stb_image_write (BMP, TGA) counts
+  // bytes in int, and a PNG chunk holds at most 2^31-1 bytes.
   const std::uint64_t bytes = std::uint64_t(width) * height * channels + height;
   if (bytes > 0x7fffffffull) {
     return makeError(ErrorCode::TooLarge,
                      "a " + size + " image is too large to encode (more than 2^31-1 bytes of pixels)");
   }
-  const bool sixteenBitHeader = format == EncodeFormat::JPEG || format == EncodeFormat::TGA;
-  if (sixteenBitHeader && (width > 65535 || height > 65535)) {
-    return makeError(ErrorCode::TooLarge, std::string(format == EncodeFormat::JPEG ? "JPEG" : "TGA") +
-                                              " stores width and height in 16 bits; " + size +
-                                              " does not fit (at most 65535 per side)");
+  if (format == EncodeFormat::JPEG && (width > kMaxJpegSide || height > kMaxJpegSide)) {
+    return makeError(ErrorCode::TooLarge, "libjpeg writes JPEG files of at most " + std::to_string(kMaxJpegSide) +
+                                              " pixels per side; " + size + " does not fit");
+  }
+  if (format == EncodeFormat::TGA && (width > 65535 || height > 65535)) {
+    return makeError(ErrorCode::TooLarge,
+                     "TGA stores width and height in 16 bits; " + size + " does not fit (at most 65535 per side)");
   }
   return std::nullopt;
 }
@@ -67,7 +75,7 @@ Result<std::vector<std::uint8_t>> encodeImage(const Raster& input, const EncodeO
 
   const Raster* raster = &input;
   Raster converted;
-  if (auto mode = storageMode(input.mode)) {
+  if (auto mode = storageMode(input.mode, format.value())) {
     auto result = convert(input, *mode);
     if (!result) return result.error();
     converted = std::move(result).value();
@@ -76,6 +84,7 @@ Result<std::vector<std::uint8_t>> encodeImage(const Raster& input, const EncodeO
 
   const int channels = bandCount(raster->mode);
   if (auto tooLarge = checkEncodeSize(raster->width, raster->height, channels, format.value())) return *tooLarge;
+  if (format.value() == EncodeFormat::JPEG) return encodeJpeg(*raster, options.quality);
 
   const int w = static_cast<int>(raster->width);
   const int h = static_cast<int>(raster->height);
@@ -101,7 +110,7 @@ Result<std::vector<std::uint8_t>> encodeImage(const Raster& input, const EncodeO
         ok = png::writeImage(pixels, raster->width, raster->height, channels, options.compression, out);
       }
       break;
-    case EncodeFormat::JPEG: ok = stbw::writeJpeg(out, w, h, channels, pixels, options.quality); break;
+    case EncodeFormat::JPEG: break;  // written above
     case EncodeFormat::BMP: ok = stbw::writeBmp(out, w, h, channels, pixels); break;
     case EncodeFormat::TGA: ok = stbw::writeTga(out, w, h, channels, pixels); break;
   }

@@ -1,5 +1,6 @@
 // Raster → encoded file bytes: PNG through the core's own writer (png_write),
-// JPEG, BMP and TGA through stb_image_write.
+// JPEG through libjpeg-turbo as Pillow writes it (jpeg_write), BMP and TGA
+// through stb_image_write.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -26,13 +27,16 @@ struct EncodeOptions {
 };
 
 // L, LA, RGB and RGBA are written as they are, except that an RGB or RGBA
-// PNG with at most 256 colours is written as a palette PNG (lossless). Other modes are converted
-// first: 1 → L, I and F → L (as Pillow clamps them), P, CMYK, YCbCr, HSV and
-// LAB → RGB. JPEG drops alpha (it has none) and BMP/TGA keep it. Anything
-// whose pixel bytes exceed 2^31−1 is refused with too_large.
+// PNG with at most 256 colours is written as a palette PNG (lossless). JPEG
+// also writes CMYK and YCbCr as they are, as Pillow does. Other modes are
+// converted first: 1 → L, I and F → L (as Pillow clamps them), P, HSV, LAB
+// (and CMYK, YCbCr for PNG, BMP, TGA) → RGB. JPEG drops alpha (it has none)
+// and BMP/TGA keep it. Anything whose pixel bytes exceed 2^31−1 is refused
+// with too_large.
 // too_large when a width×height image of `channels` 8-bit bands cannot be
 // written in `format`: pixel bytes above 2^31−1 (stb_image_write counts in
-// int), or a side above 65535 for JPEG and TGA (16-bit header fields).
+// int), a side above 65500 for JPEG (libjpeg's limit) or above 65535 for TGA
+// (16-bit header fields).
 std::optional<Error> checkEncodeSize(std::uint32_t width, std::uint32_t height, int channels, EncodeFormat format);
 
 Result<std::vector<std::uint8_t>> encodeImage(const Raster& raster, const EncodeOptions& options = {});

@@ -9,7 +9,6 @@ namespace imagefield::stbw {
 // stb_image_write's PNG writer with its own deflate, kept for comparison
 // benchmarks (the core writes PNG with png_write).
 bool writePngStbDeflate(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels);
-bool writeJpeg(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels, int quality);
 bool writeBmp(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels);
 bool writeTga(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels);
 

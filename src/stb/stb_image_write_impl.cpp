@@ -1,15 +1,12 @@
 // The translation unit that compiles stb_image_write (Debian's libstb-dev)
-// for JPEG, BMP and TGA; PNG has its own writer (png_write). Output always
+// for BMP and TGA; PNG and JPEG have their own writers (png_write,
+// jpeg_write), and stb's unused static writers are dropped by the compiler. Output always
 // goes to a callback: the core never touches a filesystem.
 #include "stb/stb_image_write_build.h"
 
 #include "stb/stb_image_write_calls.h"
 
 namespace imagefield::stbw {
-
-bool writeJpeg(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels, int quality) {
-  return stbi_write_jpg_to_func(appendToVector, &out, w, h, channels, pixels, quality) != 0;
-}
 
 bool writeBmp(std::vector<std::uint8_t>& out, int w, int h, int channels, const std::uint8_t* pixels) {
   return stbi_write_bmp_to_func(appendToVector, &out, w, h, channels, pixels) != 0;

@@ -144,7 +144,10 @@ export interface InputBuffer {
 export interface EncodeOptions {
   /** Default `png`. */
   format?: FileType;
-  /** JPEG quality 1–100. Default 75 (as PIL and wandb). */
+  /**
+   * JPEG quality 1–100. Default 75 (as PIL and wandb). The file is the one
+   * Pillow 9.4 writes with `Image.save(f, 'JPEG', quality=q)`, byte for byte.
+   */
   quality?: number;
   /**
    * PNG deflate level, 0 (stored, fastest) to 12 (smallest, slowest); libdeflate's
@@ -324,8 +327,11 @@ export class Core {
 
   /**
    * Raster → file bytes. L, LA, RGB and RGBA are written as they are; 1, I and F
-   * as L; P, CMYK, YCbCr, HSV and LAB as RGB. JPEG drops alpha. More than
-   * 2^31−1 bytes of pixels, or a side above 65535 for JPEG/TGA, throws `too_large`.
+   * as L; P, HSV and LAB as RGB; CMYK and YCbCr as RGB, except in JPEG, which
+   * stores them as Pillow does (CMYK inverted with an Adobe marker). JPEG
+   * drops alpha, and its bytes are Pillow 9.4's. More than 2^31−1 bytes of
+   * pixels, a side above 65500 for JPEG (libjpeg's limit) or above 65535 for
+   * TGA throws `too_large`.
    */
   encode(raster: Raster | ImageData, options?: EncodeOptions): Uint8Array;
 
