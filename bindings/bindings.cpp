@@ -175,7 +175,8 @@ val jsDecode(val bytes, val options) {
     }
     const std::vector<std::uint8_t> input = copyIn<std::uint8_t>(bytes);
     js::inspectDecodeInput(input);
-    auto raster = decodeImage(input.data(), input.size(), limits, mode, layoutFromJs(options["layout"]));
+    auto raster = decodeImage(input.data(), input.size(), limits, mode, layoutFromJs(options["layout"]),
+                              options["exifTranspose"].as<bool>());
     return raster ? success(rasterOutAnyMode(raster.value())) : failure(raster.error());
   });
 }

@@ -7,8 +7,10 @@
 
 #include "array/npy_image.h"
 #include "convert/convert.h"
+#include "convert/transpose.h"
 #include "decode/bmp_decode.h"
 #include "decode/decode_budget.h"
+#include "decode/exif_orientation.h"
 #include "decode/jpeg_decode.h"
 #include "decode/structure_check.h"
 #include "decode/tga_orientation.h"
@@ -79,7 +81,7 @@ Result<Raster> decodeBmpImage(const std::uint8_t* bytes, std::size_t size, const
 
 // JPEG through libjpeg-turbo (jpeg_decode.h): stb_image is not used for JPEG.
 Result<Raster> decodeJpegImage(const std::uint8_t* bytes, std::size_t size, const ImageInfo& info,
-                               const DecodeLimits& limits, std::optional<Mode> mode) {
+                               const DecodeLimits& limits, std::optional<Mode> mode, bool exifTranspose) {
   DecodeBudget budget;
   budget.limit = decodeBudgetFor(info, size, limits);
   auto raster = decodeJpeg(bytes, size, budget);
@@ -90,8 +92,9 @@ Result<Raster> decodeJpegImage(const std::uint8_t* bytes, std::size_t size, cons
   if (raster.value().width != info.width || raster.value().height != info.height) {
     return makeError(ErrorCode::DecodeFailed, "JPEG decoder returned a size different from the header");
   }
-  if (mode && *mode != raster.value().mode) return convert(raster.value(), *mode);
-  return raster;
+  if (mode && *mode != raster.value().mode) raster = convert(raster.value(), *mode);
+  if (!raster || !exifTranspose) return raster;
+  return orientedAsExif(std::move(raster.value()), jpegExifOrientation(bytes, size));
 }
 
 // IHDR's bit depth and colour type; {0, 0} if the bytes are too short.
@@ -211,13 +214,13 @@ Result<ImageInfo> probeImage(const std::uint8_t* bytes, std::size_t size, const 
 }
 
 Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const DecodeLimits& limits,
-                           std::optional<Mode> mode, Layout layout) {
+                           std::optional<Mode> mode, Layout layout, bool exifTranspose) {
   if (sniffFormat(bytes, size) == FileFormat::NPY) return decodeNpyImage(bytes, size, limits, mode, layout);
   auto probed = probeImage(bytes, size, limits);
   if (!probed) return probed.error();
   const ImageInfo info = probed.value();
   if (info.format == FileFormat::BMP) return decodeBmpImage(bytes, size, info, limits, mode);
-  if (info.format == FileFormat::JPEG) return decodeJpegImage(bytes, size, info, limits, mode);
+  if (info.format == FileFormat::JPEG) return decodeJpegImage(bytes, size, info, limits, mode, exifTranspose);
   // The structure check must walk the container stb_image will parse: a file
   // sniffed as one format (or as TGA, which has no signature) that stb_image
   // reads as another would otherwise reach it unchecked.

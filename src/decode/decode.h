@@ -34,7 +34,11 @@ Result<ImageInfo> probeImage(const std::uint8_t* bytes, std::size_t size, const 
 // or RGBA (16-bit colour reduced to 8 bits, palettes expanded, GIF's first
 // frame in RGBA). With a mode, the 8-bit raster is converted to it. A .npy file is read as an
 // array with `layout` and shown with the wandb rules (npy_image.h).
+// `exifTranspose` turns a JPEG as its EXIF orientation says, as Pillow's
+// ImageOps.exif_transpose and browsers do; otherwise the stored pixels come
+// back, as Image.open gives them.
 Result<Raster> decodeImage(const std::uint8_t* bytes, std::size_t size, const DecodeLimits& limits = {},
-                           std::optional<Mode> mode = std::nullopt, Layout layout = Layout::HWC);
+                           std::optional<Mode> mode = std::nullopt, Layout layout = Layout::HWC,
+                           bool exifTranspose = false);
 
 }  // namespace imagefield

@@ -79,6 +79,12 @@ export interface DecodeOptions extends DecodeLimits {
   mode?: Mode;
   /** Axis order of a `.npy` array: `hwc` (default) or `chw` (also `[1,C,H,W]`). Ignored for image files. */
   layout?: Layout;
+  /**
+   * Turn a JPEG as its EXIF orientation says, as browsers show it and as
+   * Pillow's `ImageOps.exif_transpose` does. Default false: the stored
+   * pixels, as `Image.open` gives them.
+   */
+  exifTranspose?: boolean;
 }
 
 export interface FromArrayOptions {

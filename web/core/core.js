@@ -191,11 +191,12 @@ export class Core {
     return wrapImageData(unwrap(this.#module.toRgba(rasterToCore(raster))));
   }
 
-  decode(bytes, { mode, maxFileBytes, maxAxis, maxPixels, maxDecodeBytes, layout } = {}) {
+  decode(bytes, { mode, maxFileBytes, maxAxis, maxPixels, maxDecodeBytes, layout, exifTranspose } = {}) {
     const limits = this.defaultLimits;
     return unwrap(this.#module.decode(toBytes(bytes), {
       mode: pickString(mode, 'mode', null),
       layout: pickLayout(layout),
+      exifTranspose: pickBoolean(exifTranspose, 'exifTranspose', false),
       maxFileBytes: pickLimit(maxFileBytes, 'maxFileBytes', limits.maxFileBytes),
       maxAxis: pickLimit(maxAxis, 'maxAxis', limits.maxAxis),
       maxPixels: pickLimit(maxPixels, 'maxPixels', limits.maxPixels),

@@ -50,8 +50,3 @@ export async function isNpy(blob) {
   const head = new Uint8Array(await blob.slice(0, 6).arrayBuffer());
   return head.length === 6 && head[0] === 0x93 && String.fromCharCode(...head.slice(1)) === 'NUMPY';
 }
-
-export async function isJpeg(blob) {
-  const head = new Uint8Array(await blob.slice(0, 3).arrayBuffer());
-  return head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff;
-}

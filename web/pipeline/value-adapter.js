@@ -6,8 +6,7 @@
 // (size, SVG: file-checks.js) and fetched: no DOM is needed here.
 import { ImageFieldError } from '../core/error.js';
 import { inputKind } from '../core/input-kind.js';
-import { checkPixels, isJpeg, isNpy } from './file-checks.js';
-import { exifOrientation, orient } from './jpeg-orientation.js';
+import { checkPixels, isNpy } from './file-checks.js';
 
 const BROWSER_FORMATS = { jpeg: 'image/jpeg', webp: 'image/webp' };
 const CORE_FORMATS = { png: 'image/png', bmp: 'image/bmp' };
@@ -51,16 +50,13 @@ async function browserDecode(blob, maxPixels) {
  *   onBrowserPixels: given the browser's RGBA pixels of a file the core does not read, before their conversion to `mode`
  */
 export async function blobToRaster(blob, { core, mode, layout, maxPixels, decoder, onBrowserPixels }) {
-  const options = { mode: mode === 'none' ? undefined : mode, layout: layout || 'hwc' };
+  // A JPEG is turned as its EXIF says, as browsers show it (the core's exifTranspose).
+  const options = { mode: mode === 'none' ? undefined : mode, layout: layout || 'hwc', exifTranspose: true };
   if (maxPixels) options.maxPixels = maxPixels;
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  // The core ignores EXIF, as Pillow does: a JPEG is turned as the file says
-  // here, as browsers show it (ImageOps.exif_transpose in Python).
-  const orientation = await isJpeg(blob) ? exifOrientation(bytes) : 1;
-  let raster;
   try {
     // The bytes are this call's own copy: hand them over rather than copy them again.
-    raster = await (decoder ? decoder.decode(bytes, { ...options, transfer: true }) : core.decode(bytes, options));
+    return await (decoder ? decoder.decode(bytes, { ...options, transfer: true }) : core.decode(bytes, options));
   } catch (error) {
     if (error?.code !== 'unsupported_file' || await isNpy(blob)) throw error;
     let rgba;
@@ -73,7 +69,6 @@ export async function blobToRaster(blob, { core, mode, layout, maxPixels, decode
     if (onBrowserPixels) onBrowserPixels(rgba);
     return mode === 'none' ? rgba : core.convert(rgba, mode);
   }
-  return orient(raster, orientation);
 }
 
 export function invalidValue(value) {
