@@ -1,7 +1,7 @@
 // libFuzzer target: arbitrary bytes through decodeImage with small limits, so
 // the fuzzer spends its time in parsers rather than in big allocations. The
 // first byte picks an optional target mode, which also runs the conversions,
-// and a JPEG quality: every decoded raster is encoded as a JPEG too, so
+// whether EXIF orientation applies, and a JPEG quality: every decoded raster is encoded as a JPEG too, so
 // libjpeg-turbo's compressor sees every mode and many odd sizes.
 #include <cstddef>
 #include <cstdint>
@@ -24,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   limits.maxAxis = 4096;
   limits.maxPixels = 1 << 20;
   limits.maxDecodeBytes = 64 << 20;
-  auto result = decodeImage(data + 1, size - 1, limits, mode);
+  // Odd first bytes also turn JPEGs by their EXIF orientation, so the EXIF reader sees every APP1.
+  auto result = decodeImage(data + 1, size - 1, limits, mode, Layout::HWC, (data[0] & 1) != 0);
   if (result) {
     const Raster& r = result.value();
     // A raster that lies about its size is a bug even without a memory error.
