@@ -27,10 +27,6 @@ function drawFrame(frame, mirror) {
   }
 }
 
-function asImageData({ width, height, data }) {
-  return new ImageData(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width, height);
-}
-
 /**
  * @param {object} core a loaded core
  * @param {object} request
@@ -51,11 +47,6 @@ export async function runPipeline(core, request, { decoder = null, onStage = () 
   const { source, mode, mark, type, format } = request;
   let raster;
   let file = null;
-  let browserPixels = null;  // the browser's RGBA of the file, when they are what the preview shows
-  const onBrowserPixels = (rgba) => {
-    // Converting back to RGBA would give these same pixels: RGBA is kept as is.
-    if (!mark && mode === 'RGBA') browserPixels = rgba;
-  };
   if (source.frame) {
     const frame = isVideoFrame(source.frame) ? drawFrame(source.frame, source.mirror) : source.frame;
     if (source.keepFile) file = core.encode(frame, { format: 'png' });
@@ -63,7 +54,6 @@ export async function runPipeline(core, request, { decoder = null, onStage = () 
   } else {
     raster = await valueToRaster(source.value, {
       core, mode, layout: request.layout, maxPixels: request.maxPixels, decoder,
-      onBrowserPixels: request.shown ? onBrowserPixels : undefined,
     });
   }
   onStage('decoded');
@@ -75,7 +65,6 @@ export async function runPipeline(core, request, { decoder = null, onStage = () 
   else value = await rasterToValue(core, raster, type, format);
   let shown = null;
   if (request.shown && type === 'imagedata') shown = value;
-  else if (request.shown && browserPixels) shown = asImageData(browserPixels);
   else if (request.shown) shown = rasterToImageData(core, raster);
   let encoded = null;
   if (request.encode) encoded = type === 'blob' && format === request.encode ? value : await rasterToBlob(core, raster, request.encode);

@@ -47,9 +47,8 @@ async function browserDecode(blob, maxPixels) {
  * @param {{ core: object, mode: string, layout?: string, maxPixels?: number,
  *           decoder?: { decode(bytes: Uint8Array, options: object): Promise<object> } | null }} options
  *   decoder: decodes the file's bytes in place of `core` (a page-given decoder on the main thread)
- *   onBrowserPixels: given the browser's RGBA pixels of a file the core does not read, before their conversion to `mode`
  */
-export async function blobToRaster(blob, { core, mode, layout, maxPixels, decoder, onBrowserPixels }) {
+export async function blobToRaster(blob, { core, mode, layout, maxPixels, decoder }) {
   // A JPEG is turned as its EXIF says, as browsers show it (the core's exifTranspose).
   const options = { mode: mode === 'none' ? undefined : mode, layout: layout || 'hwc', exifTranspose: true };
   if (maxPixels) options.maxPixels = maxPixels;
@@ -66,7 +65,6 @@ export async function blobToRaster(blob, { core, mode, layout, maxPixels, decode
       // Not an image the browser reads either: the core's error says what is.
       throw browserError instanceof ImageFieldError ? browserError : error;
     }
-    if (onBrowserPixels) onBrowserPixels(rgba);
     return mode === 'none' ? rgba : core.convert(rgba, mode);
   }
 }
