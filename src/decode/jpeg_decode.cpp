@@ -64,10 +64,7 @@ void skipInput(j_decompress_ptr cinfo, long count) {
 }
 
 void readHeader(Session& s) {
-  installErrorTrap(s.cinfo, s.trap);
-  s.cinfo.client_data = &s;
-  s.created = true;
-  jpeg_create_decompress(&s.cinfo);
+  createJpegSession(s);
   s.cinfo.src = &s.source;
   s.cinfo.progress = &s.progress;
   s.progress.progress_monitor = onProgress;

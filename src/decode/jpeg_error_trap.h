@@ -41,12 +41,21 @@ static_assert(std::is_standard_layout_v<JpegErrorTrap> && offsetof(JpegErrorTrap
 // are fixed.
 inline void onJpegMessage(j_common_ptr) {}
 
-// Before jpeg_create_compress / jpeg_create_decompress on `cinfo`.
-template <typename Cinfo>
-void installErrorTrap(Cinfo& cinfo, JpegErrorTrap& trap) {
-  cinfo.err = jpeg_std_error(&trap.errors);
-  trap.errors.error_exit = onJpegError;
-  trap.errors.output_message = onJpegMessage;
+inline void createJpegObject(jpeg_decompress_struct& cinfo) { jpeg_create_decompress(&cinfo); }
+inline void createJpegObject(jpeg_compress_struct& cinfo) { jpeg_create_compress(&cinfo); }
+
+// Creates a Session's libjpeg object (its `cinfo`), the first thing its first
+// guarded step does: from here on libjpeg's errors land in `trap`, its
+// callbacks find the Session through client_data, and JpegSessionOwner
+// destroys the object (`created`), even if creating it failed half way.
+template <typename Session>
+void createJpegSession(Session& session) {
+  session.cinfo.err = jpeg_std_error(&session.trap.errors);
+  session.trap.errors.error_exit = onJpegError;
+  session.trap.errors.output_message = onJpegMessage;
+  session.cinfo.client_data = &session;
+  session.created = true;
+  createJpegObject(session.cinfo);
 }
 
 // The one function that calls setjmp, and it stays on the stack while `step`

@@ -104,10 +104,7 @@ void termDestination(j_compress_ptr cinfo) {
 // JpegEncode.c's set-up with Pillow's defaults: no quantization tables, no
 // subsampling, DPI, smoothing, optimization or progression given.
 void compress(Session& s) {
-  installErrorTrap(s.cinfo, s.trap);
-  s.cinfo.client_data = &s;
-  s.created = true;
-  jpeg_create_compress(&s.cinfo);
+  createJpegSession(s);
   s.cinfo.dest = &s.destination;
   s.cinfo.image_width = s.raster->width;
   s.cinfo.image_height = s.raster->height;

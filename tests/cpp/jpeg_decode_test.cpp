@@ -19,10 +19,7 @@ namespace {
 using Bytes = std::vector<std::uint8_t>;
 using testing::readTestData;
 
-const nlohmann::json& expected() {
-  static const nlohmann::json all = nlohmann::json::parse(readTestData("jpeg/expected.json"));
-  return all;
-}
+const nlohmann::json& expected() { return testing::testDataJson("jpeg/expected.json"); }
 
 std::string hex(const Raster& raster) { return sha256Hex(raster.data.data(), raster.data.size()); }
 

@@ -23,10 +23,7 @@ namespace {
 using Bytes = std::vector<std::uint8_t>;
 using testing::readTestData;
 
-const nlohmann::json& reference() {
-  static const nlohmann::json all = nlohmann::json::parse(readTestData("jpeg_encode_reference.json"));
-  return all;
-}
+const nlohmann::json& reference() { return testing::testDataJson("jpeg_encode_reference.json"); }
 
 Raster convertOrDie(const Raster& raster, Mode mode) {
   auto out = convert(raster, mode);
