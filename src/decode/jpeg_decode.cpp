@@ -1,18 +1,18 @@
 #include "decode/jpeg_decode.h"
 
-#include <csetjmp>
 #include <cstdio>
 #include <string>
 
+#include "decode/jpeg_error_trap.h"
+
 extern "C" {
 #include "jpeglib.h"
-#include "jerror.h"
 }
 
 namespace imagefield {
 namespace {
 
-enum class Stop { None, LibraryError, Truncated, TooManyScans, SizeMismatch };
+enum class Stop { LibraryError, Truncated, TooManyScans, SizeMismatch };
 
 // Everything one decode needs, in one block of plain data: libjpeg's
 // callbacks reach it through cinfo.client_data, and a longjmp out of them
@@ -20,12 +20,10 @@ enum class Stop { None, LibraryError, Truncated, TooManyScans, SizeMismatch };
 struct Session {
   // Zeroed, so that destroying it is safe however early creating it failed.
   jpeg_decompress_struct cinfo{};
-  jpeg_error_mgr errors{};
+  JpegErrorTrap trap;
   jpeg_source_mgr source{};
   jpeg_progress_mgr progress{};
-  std::jmp_buf jump;
-  Stop stop = Stop::None;
-  char message[JMSG_LENGTH_MAX] = {};
+  Stop stop = Stop::LibraryError;  // unless one of the callbacks below stops it
   bool created = false;
   // Where the rows go: a raster of width × height × channels bytes.
   std::uint8_t* pixels = nullptr;
@@ -38,18 +36,8 @@ Session& sessionOf(j_common_ptr cinfo) { return *static_cast<Session*>(cinfo->cl
 
 [[noreturn]] void stopWith(Session& session, Stop stop) {
   session.stop = stop;
-  std::longjmp(session.jump, 1);
+  leaveGuarded(session.trap);
 }
-
-// libjpeg's error_exit must not return; the default one calls exit().
-[[noreturn]] void onError(j_common_ptr cinfo) {
-  Session& session = sessionOf(cinfo);
-  (*cinfo->err->format_message)(cinfo, session.message);
-  stopWith(session, Stop::LibraryError);
-}
-
-// Warnings (corrupt data libjpeg recovers from) are dropped, as Pillow drops them.
-void onMessage(j_common_ptr) {}
 
 void onProgress(j_common_ptr cinfo) {
   if (reinterpret_cast<j_decompress_ptr>(cinfo)->input_scan_number > kMaxJpegScans) {
@@ -76,12 +64,7 @@ void skipInput(j_decompress_ptr cinfo, long count) {
 }
 
 void readHeader(Session& s) {
-  s.cinfo.err = jpeg_std_error(&s.errors);
-  s.errors.error_exit = onError;
-  s.errors.output_message = onMessage;
-  s.cinfo.client_data = &s;
-  s.created = true;
-  jpeg_create_decompress(&s.cinfo);
+  createJpegSession(s);
   s.cinfo.src = &s.source;
   s.cinfo.progress = &s.progress;
   s.progress.progress_monitor = onProgress;
@@ -118,57 +101,37 @@ void readPixels(Session& s) {
   jpeg_finish_decompress(&s.cinfo);
 }
 
-// The one function that calls setjmp: libjpeg's fatal errors, a file that
-// ends early and too many scans all jump back here. Only plain data (the
-// Session) lives in the frames a jump leaves.
-bool guarded(Session& session, void (*step)(Session&)) {
-  if (setjmp(session.jump)) return false;
-  step(session);
-  return true;
+// Besides libjpeg's fatal errors, a file that ends early and too many scans
+// stop a guarded step.
+using Decompressor = JpegSessionOwner<Session>;
+
+void setSource(Session& s, const std::uint8_t* bytes, std::size_t size) {
+  s.source.init_source = initSource;
+  s.source.fill_input_buffer = fillInput;
+  s.source.skip_input_data = skipInput;
+  s.source.resync_to_restart = jpeg_resync_to_restart;
+  s.source.term_source = termSource;
+  s.source.next_input_byte = bytes;
+  s.source.bytes_in_buffer = size;
 }
 
-// Owns the Session's libjpeg state for one call.
-class Decompressor {
- public:
-  Decompressor(const std::uint8_t* bytes, std::size_t size) {
-    session_.source.init_source = initSource;
-    session_.source.fill_input_buffer = fillInput;
-    session_.source.skip_input_data = skipInput;
-    session_.source.resync_to_restart = jpeg_resync_to_restart;
-    session_.source.term_source = termSource;
-    session_.source.next_input_byte = bytes;
-    session_.source.bytes_in_buffer = size;
+Error failureOf(const Session& s) {
+  switch (s.stop) {
+    case Stop::Truncated:
+      return makeError(ErrorCode::DecodeFailed, "JPEG file is truncated: the data ends before the last row of pixels");
+    case Stop::SizeMismatch:
+      return makeError(ErrorCode::DecodeFailed, "JPEG decoder returned a size different from the header");
+    case Stop::TooManyScans:
+      return makeError(ErrorCode::DecodeFailed, "JPEG file has more than " + std::to_string(kMaxJpegScans) +
+                                                    " scans; refused as a file made to stall decoders");
+    default:
+      return makeError(ErrorCode::DecodeFailed, std::string("JPEG data is corrupt or unsupported (") +
+                                                    s.trap.message + ")");
   }
-  ~Decompressor() {
-    if (session_.created) jpeg_destroy_decompress(&session_.cinfo);
-  }
-  Decompressor(const Decompressor&) = delete;
-  Decompressor& operator=(const Decompressor&) = delete;
+}
 
-  Session& session() { return session_; }
-
-  Error failure() const {
-    switch (session_.stop) {
-      case Stop::Truncated:
-        return makeError(ErrorCode::DecodeFailed, "JPEG file is truncated: the data ends before the last row of pixels");
-      case Stop::SizeMismatch:
-        return makeError(ErrorCode::DecodeFailed, "JPEG decoder returned a size different from the header");
-      case Stop::TooManyScans:
-        return makeError(ErrorCode::DecodeFailed, "JPEG file has more than " + std::to_string(kMaxJpegScans) +
-                                                      " scans; refused as a file made to stall decoders");
-      default:
-        return makeError(ErrorCode::DecodeFailed, std::string("JPEG data is corrupt or unsupported (") +
-                                                      session_.message + ")");
-    }
-  }
-
- private:
-  Session session_;
-};
-
-Result<JpegFrame> frameOf(Decompressor& decompressor) {
-  Session& s = decompressor.session();
-  if (!guarded(s, readHeader)) return decompressor.failure();
+Result<JpegFrame> frameOf(Session& s) {
+  if (!guarded(s, readHeader)) return failureOf(s);
   const int components = s.cinfo.num_components;
   if (components != 1 && components != 3 && components != 4) {
     return makeError(ErrorCode::DecodeFailed, "JPEG file has " + std::to_string(components) +
@@ -185,16 +148,18 @@ Result<JpegFrame> frameOf(Decompressor& decompressor) {
 
 Result<JpegFrame> readJpegFrame(const std::uint8_t* bytes, std::size_t size, DecodeBudget& budget) {
   BudgetScope scope(budget);
-  Decompressor decompressor(bytes, size);
-  return frameOf(decompressor);
+  Decompressor decompressor;
+  setSource(decompressor.session(), bytes, size);
+  return frameOf(decompressor.session());
 }
 
 Result<Raster> decodeJpeg(const std::uint8_t* bytes, std::size_t size, DecodeBudget& budget) {
   BudgetScope scope(budget);
-  Decompressor decompressor(bytes, size);
-  auto frame = frameOf(decompressor);
-  if (!frame) return frame.error();
+  Decompressor decompressor;
   Session& s = decompressor.session();
+  setSource(s, bytes, size);
+  auto frame = frameOf(s);
+  if (!frame) return frame.error();
   Raster raster;
   raster.width = frame.value().width;
   raster.height = frame.value().height;
@@ -212,7 +177,7 @@ Result<Raster> decodeJpeg(const std::uint8_t* bytes, std::size_t size, DecodeBud
   s.height = raster.height;
   s.channels = static_cast<int>(channels);
   setOutput(s);
-  if (!guarded(s, readPixels)) return decompressor.failure();
+  if (!guarded(s, readPixels)) return failureOf(s);
   // Adobe writes CMYK inverted, and Pillow assumes every CMYK JPEG is.
   if (raster.mode == Mode::CMYK) {
     for (std::uint8_t& value : raster.data) value = static_cast<std::uint8_t>(255 - value);

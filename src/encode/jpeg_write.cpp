@@ -1,11 +1,12 @@
 #include "encode/jpeg_write.h"
 
 #include <algorithm>
-#include <csetjmp>
 #include <cstdio>
 #include <new>
 #include <optional>
 #include <string>
+
+#include "decode/jpeg_error_trap.h"
 
 extern "C" {
 #include "jpeglib.h"
@@ -15,7 +16,7 @@ extern "C" {
 namespace imagefield {
 namespace {
 
-enum class Stop { None, LibraryError, OutOfMemory };
+enum class Stop { LibraryError, OutOfMemory };
 
 // How one mode's rows reach libjpeg: straight from the raster, or through a
 // one-row buffer that `reshape` fills.
@@ -53,11 +54,9 @@ std::optional<InputLayout> inputLayout(Mode mode) {
 struct Session {
   // Zeroed, so that destroying it is safe however early creating it failed.
   jpeg_compress_struct cinfo{};
-  jpeg_error_mgr errors{};
+  JpegErrorTrap trap;
   jpeg_destination_mgr destination{};
-  std::jmp_buf jump;
-  Stop stop = Stop::None;
-  char message[JMSG_LENGTH_MAX] = {};
+  Stop stop = Stop::LibraryError;  // unless growDestination stops it
   bool created = false;
   const Raster* raster = nullptr;
   InputLayout layout;
@@ -71,18 +70,8 @@ Session& sessionOf(j_compress_ptr cinfo) { return sessionOf(reinterpret_cast<j_c
 
 [[noreturn]] void stopWith(Session& session, Stop stop) {
   session.stop = stop;
-  std::longjmp(session.jump, 1);
+  leaveGuarded(session.trap);
 }
-
-// libjpeg's error_exit must not return; the default one calls exit().
-[[noreturn]] void onError(j_common_ptr cinfo) {
-  Session& session = sessionOf(cinfo);
-  (*cinfo->err->format_message)(cinfo, session.message);
-  stopWith(session, cinfo->err->msg_code == JERR_OUT_OF_MEMORY ? Stop::OutOfMemory : Stop::LibraryError);
-}
-
-// The compressor's only warnings are about its own settings, which are fixed here.
-void onMessage(j_common_ptr) {}
 
 void initDestination(j_compress_ptr cinfo) {
   std::vector<std::uint8_t>& out = *sessionOf(cinfo).out;
@@ -115,12 +104,7 @@ void termDestination(j_compress_ptr cinfo) {
 // JpegEncode.c's set-up with Pillow's defaults: no quantization tables, no
 // subsampling, DPI, smoothing, optimization or progression given.
 void compress(Session& s) {
-  s.cinfo.err = jpeg_std_error(&s.errors);
-  s.errors.error_exit = onError;
-  s.errors.output_message = onMessage;
-  s.cinfo.client_data = &s;
-  s.created = true;
-  jpeg_create_compress(&s.cinfo);
+  createJpegSession(s);
   s.cinfo.dest = &s.destination;
   s.cinfo.image_width = s.raster->width;
   s.cinfo.image_height = s.raster->height;
@@ -144,34 +128,15 @@ void compress(Session& s) {
   jpeg_finish_compress(&s.cinfo);
 }
 
-// The one function that calls setjmp: libjpeg's fatal errors and a failed
-// output allocation jump back here. Only plain data (the Session) lives in
-// the frames a jump leaves.
-bool guarded(Session& session, void (*step)(Session&)) {
-  if (setjmp(session.jump)) return false;
-  step(session);
-  return true;
+// Besides libjpeg's fatal errors, a failed output allocation stops a guarded step.
+using Compressor = JpegSessionOwner<Session>;
+
+void setDestination(Session& s, std::vector<std::uint8_t>& out) {
+  s.destination.init_destination = initDestination;
+  s.destination.empty_output_buffer = growDestination;
+  s.destination.term_destination = termDestination;
+  s.out = &out;
 }
-
-// Owns the Session's libjpeg state for one call.
-class Compressor {
- public:
-  Compressor() {
-    session_.destination.init_destination = initDestination;
-    session_.destination.empty_output_buffer = growDestination;
-    session_.destination.term_destination = termDestination;
-  }
-  ~Compressor() {
-    if (session_.created) jpeg_destroy_compress(&session_.cinfo);
-  }
-  Compressor(const Compressor&) = delete;
-  Compressor& operator=(const Compressor&) = delete;
-
-  Session& session() { return session_; }
-
- private:
-  Session session_;
-};
 
 std::string sizeText(const Raster& raster) {
   return std::to_string(raster.width) + "x" + std::to_string(raster.height);
@@ -202,11 +167,13 @@ Result<std::vector<std::uint8_t>> encodeJpeg(const Raster& raster, int quality) 
   s.layout = *layout;
   s.quality = quality;
   s.rowBuffer = rowBuffer.data();
-  s.out = &out;
+  setDestination(s, out);
   if (!guarded(s, compress)) {
-    if (s.stop == Stop::OutOfMemory) return makeError(ErrorCode::TooLarge, outOfMemory);
+    if (s.stop == Stop::OutOfMemory || s.trap.messageCode == JERR_OUT_OF_MEMORY) {
+      return makeError(ErrorCode::TooLarge, outOfMemory);
+    }
     return makeError(ErrorCode::InvalidArgument, "the JPEG encoder refused a " + sizeText(raster) + " " +
-                                                     modeName(raster.mode) + " image (" + s.message + ")");
+                                                     modeName(raster.mode) + " image (" + s.trap.message + ")");
   }
   return out;
 }

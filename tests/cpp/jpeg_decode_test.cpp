@@ -5,30 +5,21 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "decode/decode.h"
+#include "test_images.h"
 #include "wandb/sha256.h"
 
 namespace imagefield {
 namespace {
 
 using Bytes = std::vector<std::uint8_t>;
-const std::string kData = std::string(IMAGEFIELD_TEST_DATA) + "/";
+using testing::readTestData;
 
-Bytes readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-const nlohmann::json& expected() {
-  static const nlohmann::json all = nlohmann::json::parse(readFile(kData + "jpeg/expected.json"));
-  return all;
-}
+const nlohmann::json& expected() { return testing::testDataJson("jpeg/expected.json"); }
 
 std::string hex(const Raster& raster) { return sha256Hex(raster.data.data(), raster.data.size()); }
 
@@ -37,7 +28,7 @@ TEST(JpegDecode, EveryFileAsPillowReadsIt) {
   int exact = 0;
   for (const auto& [name, entry] : expected().items()) {
     SCOPED_TRACE(name);
-    const Bytes bytes = readFile(kData + name);
+    const Bytes bytes = readTestData(name);
     ASSERT_FALSE(bytes.empty());
     auto natural = decodeImage(bytes.data(), bytes.size());
     if (entry.value("refused", false)) {
@@ -60,7 +51,7 @@ TEST(JpegDecode, EveryFileAsPillowReadsIt) {
 
 // Adobe CMYK comes back as CMYK with the inversion undone, as Pillow's "CMYK;I".
 TEST(JpegDecode, AdobeCmykIsReadInverted) {
-  const Bytes bytes = readFile(kData + "jpeg/hopper_cmyk_adobe.jpg");
+  const Bytes bytes = readTestData("jpeg/hopper_cmyk_adobe.jpg");
   auto raster = decodeImage(bytes.data(), bytes.size());
   ASSERT_TRUE(raster) << raster.error().message;
   EXPECT_EQ(raster.value().mode, Mode::CMYK);
@@ -72,7 +63,7 @@ TEST(JpegDecode, AdobeCmykIsReadInverted) {
 TEST(JpegDecode, EveryCutBeforeTheLastRowIsRefused) {
   for (const char* name : {"jpeg/hopper_420.jpg", "jpeg/hopper_progressive_420.jpg", "jpeg/hopper_arithmetic.jpg"}) {
     SCOPED_TRACE(name);
-    const Bytes bytes = readFile(kData + name);
+    const Bytes bytes = readTestData(name);
     for (std::size_t n = 0; n < bytes.size(); n += n + 40 < bytes.size() ? 37 : 1) {
       const Bytes cut(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(n));
       auto raster = decodeImage(cut.data(), cut.size());
@@ -99,7 +90,7 @@ Bytes withRepeatedLastScan(const Bytes& jpeg, int copies) {
 }
 
 TEST(JpegDecode, TooManyScansAreRefused) {
-  const Bytes progressive = readFile(kData + "jpeg/hopper_progressive_420.jpg");
+  const Bytes progressive = readTestData("jpeg/hopper_progressive_420.jpg");
   const Bytes fewer = withRepeatedLastScan(progressive, 20);
   EXPECT_TRUE(decodeImage(fewer.data(), fewer.size()));  // repeated scans are only a warning to libjpeg
   const Bytes many = withRepeatedLastScan(progressive, kMaxJpegScans);
@@ -110,7 +101,7 @@ TEST(JpegDecode, TooManyScansAreRefused) {
 }
 
 TEST(JpegDecode, DecodeBudgetAndLimits) {
-  const Bytes bytes = readFile(kData + "jpeg/hopper_progressive_420.jpg");
+  const Bytes bytes = readTestData("jpeg/hopper_progressive_420.jpg");
   DecodeLimits tight;
   tight.maxDecodeBytes = 20000;
   auto overBudget = decodeImage(bytes.data(), bytes.size(), tight);
@@ -127,7 +118,7 @@ TEST(JpegDecode, DecodeBudgetAndLimits) {
 
 // A header declaring 65000×65000 is refused from the header alone.
 TEST(JpegDecode, HugeHeaderIsRefusedBeforeDecoding) {
-  Bytes bytes = readFile(kData + "jpeg/hopper_420.jpg");
+  Bytes bytes = readTestData("jpeg/hopper_420.jpg");
   for (std::size_t i = 0; i + 8 < bytes.size(); ++i) {
     if (bytes[i] == 0xFF && bytes[i + 1] == 0xC0) {
       bytes[i + 5] = 0xFD, bytes[i + 6] = 0xE8, bytes[i + 7] = 0xFD, bytes[i + 8] = 0xE8;
@@ -144,7 +135,7 @@ TEST(JpegDecode, HugeHeaderIsRefusedBeforeDecoding) {
 }
 
 TEST(JpegDecode, NotJpegDataSaysWhatLibjpegFound) {
-  Bytes bytes = readFile(kData + "jpeg/hopper_420.jpg");
+  Bytes bytes = readTestData("jpeg/hopper_420.jpg");
   for (std::size_t i = 0; i + 4 < bytes.size(); ++i) {
     if (bytes[i] == 0xFF && bytes[i + 1] == 0xC0) {
       bytes[i + 4] = 12;  // sample precision

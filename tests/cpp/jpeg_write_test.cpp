@@ -6,8 +6,6 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -16,23 +14,16 @@
 #include "convert/convert.h"
 #include "decode/decode.h"
 #include "encode/encode.h"
+#include "test_images.h"
 #include "wandb/sha256.h"
 
 namespace imagefield {
 namespace {
 
 using Bytes = std::vector<std::uint8_t>;
-const std::string kData = std::string(IMAGEFIELD_TEST_DATA) + "/";
+using testing::readTestData;
 
-Bytes readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-const nlohmann::json& reference() {
-  static const nlohmann::json all = nlohmann::json::parse(readFile(kData + "jpeg_encode_reference.json"));
-  return all;
-}
+const nlohmann::json& reference() { return testing::testDataJson("jpeg_encode_reference.json"); }
 
 Raster convertOrDie(const Raster& raster, Mode mode) {
   auto out = convert(raster, mode);
@@ -55,7 +46,7 @@ Raster crop(const Raster& rgb, const nlohmann::json& box) {
 
 // The recipe of an input in the reference (see the generator's docstring), made with the core.
 Raster build(const nlohmann::json& recipe) {
-  const Bytes file = readFile(kData + recipe["source"].get<std::string>());
+  const Bytes file = readTestData(recipe["source"].get<std::string>());
   auto decoded = decodeImage(file.data(), file.size(), {}, Mode::RGB);
   EXPECT_TRUE(decoded) << decoded.error().message;
   if (!decoded) return {};

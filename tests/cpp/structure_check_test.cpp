@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 #include <random>
 #include <sstream>
 #include <string>
@@ -20,6 +19,7 @@
 #include "decode/bmp_decode.h"
 #include "decode/jpeg_decode.h"
 #include "stb/stb_image_calls.h"
+#include "test_images.h"
 
 namespace imagefield {
 namespace {
@@ -43,11 +43,6 @@ FileFormat formatFromName(const std::string& name) {
   return FileFormat::Unknown;
 }
 
-Bytes readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 const std::string kDir = std::string(IMAGEFIELD_TEST_DATA) + "/structure/";
 
 const std::vector<Fixture>& fixtures() {
@@ -61,7 +56,7 @@ const std::vector<Fixture>& fixtures() {
       std::string format;
       fields >> f.name >> format >> f.width >> f.height >> f.complete;
       f.format = formatFromName(format);
-      f.bytes = readFile(kDir + f.name);
+      f.bytes = testing::readTestData("structure/" + f.name);
       out.push_back(std::move(f));
     }
     return out;
@@ -603,7 +598,7 @@ TEST(StructureCheck, JpegHuffmanTableWithMoreThan256Codes) {
 // libjpeg (and so Pillow) refuses it; slots 0 and 1 fall back to the standard
 // tables, as Motion-JPEG frames need.
 TEST(StructureCheck, JpegScanUsingUndefinedHuffmanTable) {
-  const Bytes crash = readFile(kDir + "jpeg_undefined_huffman_table.jpg");
+  const Bytes crash = testing::readTestData("structure/jpeg_undefined_huffman_table.jpg");
   ASSERT_FALSE(crash.empty());
   auto error = check(FileFormat::JPEG, crash);
   ASSERT_TRUE(error);

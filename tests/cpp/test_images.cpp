@@ -3,6 +3,9 @@
 #include <zlib.h>
 
 #include <cstring>
+#include <fstream>
+#include <iterator>
+#include <map>
 
 namespace imagefield::testing {
 
@@ -73,6 +76,20 @@ std::vector<std::uint8_t> inflationBombPng(std::uint32_t width, std::uint32_t he
   appendPngChunk(png, "IDAT", compressed);
   appendPngChunk(png, "IEND", {});
   return png;
+}
+
+std::vector<std::uint8_t> readTestData(const std::string& relativePath) {
+  std::ifstream in(std::string(IMAGEFIELD_TEST_DATA) + "/" + relativePath, std::ios::binary);
+  return std::vector<std::uint8_t>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+const nlohmann::json& testDataJson(const std::string& relativePath) {
+  static std::map<std::string, nlohmann::json> parsed;
+  auto found = parsed.find(relativePath);
+  if (found == parsed.end()) {
+    found = parsed.emplace(relativePath, nlohmann::json::parse(readTestData(relativePath))).first;
+  }
+  return found->second;
 }
 
 std::vector<std::uint8_t> gifClaiming(std::uint16_t width, std::uint16_t height) {

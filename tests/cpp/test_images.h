@@ -1,6 +1,9 @@
-// Deterministic rasters and hand-built files shared by the C++ tests.
+// Deterministic rasters, hand-built files and the files of tests/data, shared
+// by the C++ tests.
 #pragma once
 #include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "base/raster.h"
@@ -18,6 +21,14 @@ std::vector<std::uint8_t> inflationBombPng(std::uint32_t width, std::uint32_t he
 // (one frame covering the screen) and an uncompressed 24-bit TGA.
 std::vector<std::uint8_t> gifClaiming(std::uint16_t width, std::uint16_t height);
 std::vector<std::uint8_t> tgaClaiming(std::uint16_t width, std::uint16_t height);
+
+// The whole of a file under tests/data (`relativePath` as "jpeg/hopper_420.jpg");
+// empty when it cannot be read.
+std::vector<std::uint8_t> readTestData(const std::string& relativePath);
+
+// A JSON file under tests/data (a reference written by a tests/golden/
+// generator), parsed on first use and kept for the whole run.
+const nlohmann::json& testDataJson(const std::string& relativePath);
 
 // A PNG chunk: length, type, data, CRC.
 void appendPngChunk(std::vector<std::uint8_t>& png, const char type[4], const std::vector<std::uint8_t>& data);
