@@ -2,20 +2,12 @@
 import zlib from 'node:zlib';
 import { loadCore, ImageFieldError } from '../../web/index.js';
 import { gifClaiming, inflationBombPng, pngChunk, pngHeader, testPattern, tgaClaiming } from './fixtures.js';
+import { thrown } from './refusals.js';
 
 let core;
 beforeAll(async () => {
   core = await loadCore();
 });
-
-function thrown(fn) {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('encode → decode round trips', () => {
   test.each(['png', 'bmp', 'tga'])('%s is pixel-exact for RGB and RGBA', (format) => {

@@ -6,17 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { loadCore, ImageFieldError } from '../../web/index.js';
 import { testPattern } from './fixtures.js';
+import { thrown } from './refusals.js';
 
 const TEST_HOOKS_WASM = new URL('../../build/wasm/test-hooks/imagefield-core-test-hooks.wasm', import.meta.url);
-
-function thrown(fn) {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 test('a trap becomes an ImageFieldError and the instance refuses further calls', async () => {
   const core = await loadCore({ wasmBinary: readFileSync(TEST_HOOKS_WASM) });

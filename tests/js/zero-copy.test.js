@@ -1,19 +1,11 @@
 // Zero-copy input (allocInput) and RGBA output for canvases (toImageData).
 import { loadCore, ImageFieldError } from '../../web/index.js';
+import { thrown as errorOf } from './refusals.js';
 
 let core;
 beforeAll(async () => {
   core = await loadCore();
 });
-
-function errorOf(fn) {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 const chw = (n) => Float32Array.from({ length: n }, (_, i) => Math.sin(i) * 0.9);
 
