@@ -53,11 +53,7 @@ std::vector<std::vector<int>> rows(const Raster& r) {
 }
 
 TEST(ExifOrientation, TurnsPixelsAsEachOrientationSays) {
-  Raster raster;
-  raster.width = 3;
-  raster.height = 2;
-  raster.mode = Mode::L;
-  raster.data = {1, 2, 3, 4, 5, 6};
+  const Raster raster{3, 2, Mode::L, {1, 2, 3, 4, 5, 6}, {}};
   using Rows = std::vector<std::vector<int>>;
   EXPECT_EQ(rows(orientedAsExif(raster, 1)), (Rows{{1, 2, 3}, {4, 5, 6}}));
   EXPECT_EQ(rows(orientedAsExif(raster, 2)), (Rows{{3, 2, 1}, {6, 5, 4}}));
@@ -70,12 +66,7 @@ TEST(ExifOrientation, TurnsPixelsAsEachOrientationSays) {
 }
 
 TEST(ExifOrientation, MovesWholePixelsOfAnySize) {
-  Raster rgb;
-  rgb.width = 2;
-  rgb.height = 1;
-  rgb.mode = Mode::RGB;
-  rgb.data = {1, 2, 3, 4, 5, 6};
-  const Raster turned = orientedAsExif(rgb, 6);
+  const Raster turned = orientedAsExif(Raster{2, 1, Mode::RGB, {1, 2, 3, 4, 5, 6}, {}}, 6);
   EXPECT_EQ(turned.width, 1u);
   EXPECT_EQ(turned.height, 2u);
   EXPECT_EQ(turned.mode, Mode::RGB);
